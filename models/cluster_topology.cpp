@@ -1,0 +1,95 @@
+#include "models/cluster_topology.hpp"
+
+#include <ns3/csma-helper.h>
+#include <ns3/internet-stack-helper.h>
+#include <ns3/ipv4.h>
+
+namespace lmlab {
+
+namespace {
+// A VIF is a tap or veth inside one host: fast and without propagation delay.
+constexpr std::uint64_t kVifRateBps = 10'000'000'000;
+
+ns3::Ipv4Mask subnet_mask(const std::string& cidr) {
+  return ns3::Ipv4Mask(("/" + cidr.substr(cidr.find('/') + 1)).c_str());
+}
+}  // namespace
+
+ClusterTopology::ClusterTopology(const Scenario& scenario, OvnSouthboundModel& southbound,
+                                 Clock& clock, VmHypervisorModel& hypervisor)
+    : scenario_(scenario), southbound_(southbound) {
+  build_chassis(clock);
+  build_underlay();
+  for (const auto& client : scenario.clients) {
+    VmHypervisorModel::Guest unused;
+    guests_[client.name] = build_guest(client.name, client.mac, client.ips, {client.node}, unused);
+  }
+  for (const auto& vm : scenario.vms) {
+    VmHypervisorModel::Guest guest;
+    guest.node = vm.node;
+    // A VIF on every chassis: any of them may become the VM's target.
+    guests_[vm.name] = build_guest(vm.name, vm.mac, vm.ips, scenario.cluster.nodes, guest);
+    hypervisor.add_guest(vm.name, std::move(guest));
+  }
+}
+
+ns3::Ipv4Address ClusterTopology::guest_ipv4(const std::string& name) const {
+  auto node = guests_.at(name);
+  return node->GetObject<ns3::Ipv4>()->GetAddress(1, 0).GetLocal();
+}
+
+void ClusterTopology::build_chassis(Clock& clock) {
+  for (const auto& name : scenario_.cluster.nodes)
+    chassis_[name] = std::make_unique<OvnChassis>(name, ns3::CreateObject<ns3::Node>(),
+                                                  southbound_, clock, scenario_.cluster);
+}
+
+void ClusterTopology::build_underlay() {
+  const auto& underlay = scenario_.cluster.underlay;
+  ns3::CsmaHelper link;
+  link.SetChannelAttribute("DataRate", ns3::DataRateValue(ns3::DataRate(underlay.rate_bps)));
+  link.SetChannelAttribute("Delay", ns3::TimeValue(ns3::NanoSeconds(underlay.latency.count())));
+  // Room for a guest frame plus the encapsulation (ovn-lab trap: oversized frames vanish).
+  link.SetDeviceAttribute(
+      "Mtu", ns3::UintegerValue(scenario_.cluster.network.mtu + underlay.tunnel_overhead_bytes));
+  for (auto a = chassis_.begin(); a != chassis_.end(); ++a) {
+    for (auto b = std::next(a); b != chassis_.end(); ++b) {
+      auto devices = link.Install(ns3::NodeContainer(a->second->node(), b->second->node()));
+      auto end_a = devices.Get(0)->GetObject<ns3::CsmaNetDevice>();
+      auto end_b = devices.Get(1)->GetObject<ns3::CsmaNetDevice>();
+      a->second->add_tunnel(*b->second, end_a, end_b);
+      b->second->add_tunnel(*a->second, end_b, end_a);
+    }
+  }
+}
+
+ns3::Ptr<ns3::Node> ClusterTopology::build_guest(const std::string& name, const std::string& mac,
+                                                 const std::vector<std::string>& ips,
+                                                 const std::vector<std::string>& vif_nodes,
+                                                 VmHypervisorModel::Guest& attachment) {
+  auto node = ns3::CreateObject<ns3::Node>();
+  ns3::InternetStackHelper().Install(node);
+  auto channel = ns3::CreateObject<ns3::CsmaChannel>();
+  channel->SetAttribute("DataRate", ns3::DataRateValue(ns3::DataRate(kVifRateBps)));
+  ns3::CsmaHelper link;
+  auto nic = link.Install(node, channel).Get(0)->GetObject<ns3::CsmaNetDevice>();
+  nic->SetAddress(ns3::Mac48Address(mac.c_str()));
+  nic->SetMtu(static_cast<std::uint16_t>(scenario_.cluster.network.mtu));
+  attachment.channel = channel;
+  attachment.nic = nic;
+  for (const auto& chassis : vif_nodes) {
+    auto vif = link.Install(chassis_.at(chassis)->node(), channel).Get(0)
+                   ->GetObject<ns3::CsmaNetDevice>();
+    chassis_.at(chassis)->add_vif(name, vif);
+    attachment.vifs[chassis] = vif;
+  }
+  auto ipv4 = node->GetObject<ns3::Ipv4>();
+  const auto interface = ipv4->AddInterface(nic);
+  ipv4->AddAddress(interface,
+                   ns3::Ipv4InterfaceAddress(ns3::Ipv4Address(first_ipv4(ips).c_str()),
+                                             subnet_mask(scenario_.cluster.network.subnet)));
+  ipv4->SetUp(interface);
+  return node;
+}
+
+}  // namespace lmlab

@@ -1,0 +1,45 @@
+// Builds the ns-3 nodes and links of a scenario's cluster: one node per chassis, a Geneve
+// tunnel over the underlay between every pair of chassis, and one node per client and VM
+// whose NIC shares a channel with its VIFs on the chassis.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <ns3/ipv4-address.h>
+#include <ns3/node.h>
+
+#include "models/ovn_chassis.hpp"
+#include "models/ovn_southbound_model.hpp"
+#include "models/vm_hypervisor_model.hpp"
+#include "sim/clock.hpp"
+#include "sim/scenario.hpp"
+
+namespace lmlab {
+
+class ClusterTopology {
+ public:
+  ClusterTopology(const Scenario& scenario, OvnSouthboundModel& southbound, Clock& clock,
+                  VmHypervisorModel& hypervisor);
+
+  // The node of a client or VM (a guest).
+  ns3::Ptr<ns3::Node> guest_node(const std::string& name) const { return guests_.at(name); }
+  ns3::Ipv4Address guest_ipv4(const std::string& name) const;
+
+ private:
+  void build_chassis(Clock& clock);
+  void build_underlay();
+  ns3::Ptr<ns3::Node> build_guest(const std::string& name, const std::string& mac,
+                                  const std::vector<std::string>& ips,
+                                  const std::vector<std::string>& vif_nodes,
+                                  VmHypervisorModel::Guest& attachment);
+
+  const Scenario& scenario_;
+  OvnSouthboundModel& southbound_;
+  std::map<std::string, std::unique_ptr<OvnChassis>> chassis_;
+  std::map<std::string, ns3::Ptr<ns3::Node>> guests_;
+};
+
+}  // namespace lmlab

@@ -1,0 +1,94 @@
+#include "models/ns3_backend.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include <ns3/config.h>
+#include <ns3/rng-seed-manager.h>
+#include <ns3/simulator.h>
+#include <ns3/tcp-socket.h>
+#include <ns3/uinteger.h>
+#include <ns3/nstime.h>
+#include <ns3/version-defines.h>
+
+#include "models/cluster_topology.hpp"
+#include "models/ns3_clock.hpp"
+#include "models/ovn_northbound_model.hpp"
+#include "models/ovn_southbound_model.hpp"
+#include "models/record_sink.hpp"
+#include "models/vm_hypervisor_model.hpp"
+#include "models/workload_set.hpp"
+#include "sim/migration_engine.hpp"
+
+namespace lmlab {
+
+namespace {
+// ns3-3.37-notes.md, TCP: ns-3's MinRto defaults to 1 s; a Linux guest uses 200 ms.
+constexpr Time kLinuxMinRto = std::chrono::milliseconds(200);
+constexpr std::uint32_t kIpAndTcpHeaderBytes = 40;
+
+void configure_guest_tcp(const Scenario& scenario) {
+  ns3::Config::SetDefault("ns3::TcpSocketBase::MinRto",
+                          ns3::TimeValue(ns3::NanoSeconds(kLinuxMinRto.count())));
+  ns3::Config::SetDefault("ns3::TcpSocket::SegmentSize",
+                          ns3::UintegerValue(scenario.cluster.network.mtu - kIpAndTcpHeaderBytes));
+}
+
+std::string ns3_version() {
+  return "ns-" + std::to_string(NS3_VERSION_MAJOR) + "." + std::to_string(NS3_VERSION_MINOR);
+}
+
+// Each migrated VM once, in the order of its first migration.
+std::vector<std::string> migrated_vms(const Scenario& scenario) {
+  std::vector<std::string> vms;
+  for (const auto& migration : scenario.migrations)
+    if (std::find(vms.begin(), vms.end(), migration.vm) == vms.end()) vms.push_back(migration.vm);
+  return vms;
+}
+
+// What each migrated VM looks like to its client as its first migration starts.
+void schedule_identity_checks(const Scenario& scenario, Clock& clock, WorkloadSet& workloads,
+                              std::vector<IdentityObservation>& identities) {
+  for (const auto& vm : migrated_vms(scenario)) {
+    const auto first = std::find_if(scenario.migrations.begin(), scenario.migrations.end(),
+                                    [&](const MigrationSpec& m) { return m.vm == vm; });
+    clock.schedule_at(first->start, [&workloads, &identities, vm] {
+      identities.push_back(workloads.observe_identity(vm));
+    });
+  }
+}
+}  // namespace
+
+RunOutput run_on_ns3(const Scenario& scenario, std::uint64_t seed, EventLog& log) {
+  ns3::RngSeedManager::SetSeed(1);
+  ns3::RngSeedManager::SetRun(seed);
+  configure_guest_tcp(scenario);
+
+  RunOutput output{"ns3", ns3_version(), {}, {}, {}, 0};
+  {
+    Ns3Clock clock;
+    RecordSink sink;
+    OvnSouthboundModel southbound(clock, log);
+    OvnNorthboundModel northbound(clock, scenario.cluster.control_plane, southbound);
+    VmHypervisorModel hypervisor;
+    ClusterTopology topology(scenario, southbound, clock, hypervisor);
+    WorkloadSet workloads(scenario, topology, hypervisor, sink);
+    MigrationEngine engine(scenario, clock, northbound, hypervisor, log);
+    engine.create_ports();
+    engine.schedule_migrations();
+    schedule_identity_checks(scenario, clock, workloads, output.identities);
+
+    ns3::Simulator::Stop(ns3::NanoSeconds(scenario.duration.count()));
+    ns3::Simulator::Run();
+    for (const auto& vm : migrated_vms(scenario))
+      output.identities.push_back(workloads.observe_identity(vm));
+    output.flows = workloads.flows();
+    output.records = sink.take();
+    output.simulator_events = ns3::Simulator::GetEventCount();
+    // Events still queued refer to the objects of this block: drop them before those go.
+    ns3::Simulator::Destroy();
+  }
+  return output;
+}
+
+}  // namespace lmlab

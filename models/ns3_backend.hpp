@@ -1,0 +1,17 @@
+// The ns-3 backend: plays a scenario on an ns-3 model of an OVN cluster. This header holds
+// no ns-3 types, so C++20 code can call it.
+#pragma once
+
+#include <cstdint>
+
+#include "sim/packet_record.hpp"
+#include "sim/phase_event.hpp"
+#include "sim/scenario.hpp"
+
+namespace lmlab {
+
+// Runs the scenario for its duration in simulated time; phase events go to `log`.
+// The same scenario and seed always give the same output.
+RunOutput run_on_ns3(const Scenario& scenario, std::uint64_t seed, EventLog& log);
+
+}  // namespace lmlab

@@ -1,0 +1,76 @@
+#include "sim/cli/commands.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <stdexcept>
+#include <vector>
+
+#include <fmt/core.h>
+
+#include "reports/console_summary.hpp"
+#include "reports/markdown_report.hpp"
+#include "reports/report_files.hpp"
+#include "reports/result_json.hpp"
+#include "sim/runner.hpp"
+#include "sim/scenario_loader.hpp"
+
+namespace lmlab::cli {
+
+namespace fs = std::filesystem;
+
+int run(const RunArguments& arguments) {
+  try {
+    const Scenario scenario = load_scenario_file(arguments.scenario_file);
+    const Result result = run_scenario(scenario, {arguments.backend, arguments.seed});
+    const std::string directory = arguments.out_directory.empty()
+                                      ? (fs::path("results") / scenario.name).string()
+                                      : arguments.out_directory;
+    write_report_files(directory, {{"result.json", render_result_json(result)},
+                                   {"report.md", render_markdown_report(result)}});
+    fmt::print("{}", render_console_summary(result));
+    fmt::print("\nwrote {0}/result.json and {0}/report.md\n", directory);
+    return result.passed ? kExitPassed : kExitExpectationsNotMet;
+  } catch (const ScenarioError& error) {
+    fmt::print(stderr, "{}\n", error.what());
+  } catch (const std::exception& error) {
+    fmt::print(stderr, "lmlab: {}\n", error.what());
+  }
+  return kExitBadInput;
+}
+
+int validate(const std::string& scenario_file) {
+  try {
+    const Scenario scenario = load_scenario_file(scenario_file);
+    fmt::print("{}: ok ({}: {} nodes, {} VMs, {} migrations)\n", scenario_file, scenario.name,
+               scenario.cluster.nodes.size(), scenario.vms.size(), scenario.migrations.size());
+    return kExitPassed;
+  } catch (const ScenarioError& error) {
+    fmt::print(stderr, "{}\n", error.what());
+    return kExitBadInput;
+  }
+}
+
+int list(const std::string& scenario_directory) {
+  std::error_code error;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(scenario_directory, error))
+    if (entry.path().extension() == ".yaml") files.push_back(entry.path());
+  if (error) {
+    fmt::print(stderr, "lmlab: cannot list {}: {}\n", scenario_directory, error.message());
+    return kExitBadInput;
+  }
+  std::sort(files.begin(), files.end());
+  int status = kExitPassed;
+  for (const auto& file : files) {
+    try {
+      const Scenario scenario = load_scenario_file(file.string());
+      fmt::print("{:<28} {}\n", file.filename().string(), scenario.description);
+    } catch (const ScenarioError& problem) {
+      fmt::print(stderr, "{}\n", problem.what());
+      status = kExitBadInput;
+    }
+  }
+  return status;
+}
+
+}  // namespace lmlab::cli

@@ -1,0 +1,26 @@
+// The lmlab subcommands. Each returns the process exit code:
+// 0 expectations met (or nothing to check), 1 expectations not met, 2 bad input or failure.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace lmlab::cli {
+
+inline constexpr int kExitPassed = 0;
+inline constexpr int kExitExpectationsNotMet = 1;
+inline constexpr int kExitBadInput = 2;
+
+struct RunArguments {
+  std::string scenario_file;
+  std::string backend = "ns3";
+  std::optional<std::uint64_t> seed;
+  std::string out_directory;  // empty: results/<scenario name>
+};
+
+int run(const RunArguments& arguments);
+int validate(const std::string& scenario_file);
+int list(const std::string& scenario_directory);
+
+}  // namespace lmlab::cli

@@ -1,0 +1,41 @@
+// lmlab: play KubeVirt live-migration scenarios, time them and report.
+#include <CLI/CLI.hpp>
+
+#include "sim/cli/commands.hpp"
+#include "sim/runner.hpp"
+
+int main(int argc, char** argv) {
+  namespace cli = lmlab::cli;
+  CLI::App app{"lmlab " LMLAB_VERSION ": measure KubeVirt live-migration network downtime"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", LMLAB_VERSION);
+
+  cli::RunArguments run;
+  auto* run_command = app.add_subcommand("run", "play a scenario and write its reports");
+  run_command->add_option("file", run.scenario_file, "scenario file (YAML)")->required();
+  run_command->add_option("--backend", run.backend, "where to play it")
+      ->check(CLI::IsMember(lmlab::available_backends()))
+      ->capture_default_str();
+  run_command->add_option("--seed", run.seed, "seed (default: the scenario's)");
+  run_command->add_option("--out", run.out_directory,
+                          "directory for result.json and report.md (default: results/<name>)");
+
+  std::string validate_file;
+  auto* validate_command = app.add_subcommand("validate", "check a scenario file");
+  validate_command->add_option("file", validate_file, "scenario file (YAML)")->required();
+
+  std::string scenario_directory = LMLAB_SCENARIO_DIR;
+  auto* list_command = app.add_subcommand("list", "list the scenarios shipped with lmlab");
+  list_command->add_option("--dir", scenario_directory, "scenario directory")
+      ->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int status = app.exit(error);
+    return status == 0 ? 0 : cli::kExitBadInput;
+  }
+  if (*run_command) return cli::run(run);
+  if (*validate_command) return cli::validate(validate_file);
+  return cli::list(scenario_directory);
+}

@@ -1,0 +1,141 @@
+#include "sim/migration_engine.hpp"
+
+#include <cstdio>
+
+#include "sim/precopy.hpp"
+#include "sim/qemu_announce.hpp"
+#include "sim/recording_northbound.hpp"
+
+namespace lmlab {
+
+struct MigrationEngine::Running {
+  MigrationContext context;
+  PrecopyPlan plan;
+  RecordingNorthbound northbound;
+};
+
+namespace {
+std::string describe_pass(std::size_t pass, const PrecopyPass& step) {
+  char text[128];
+  std::snprintf(text, sizeof text, "pass %zu: %s in %s (downtime limit %s)", pass + 1,
+                format_byte_size(step.bytes).c_str(), format_duration(step.duration).c_str(),
+                format_duration(step.downtime_limit).c_str());
+  return text;
+}
+}  // namespace
+
+MigrationEngine::MigrationEngine(const Scenario& scenario, Clock& clock, Northbound& northbound,
+                                 Hypervisor& hypervisor, EventLog& log)
+    : scenario_(scenario),
+      clock_(clock),
+      northbound_(northbound),
+      hypervisor_(hypervisor),
+      log_(log),
+      strategy_(make_strategy(scenario.cluster.strategy)) {
+  for (const auto& vm : scenario.vms) vm_node_[vm.name] = vm.node;
+}
+
+void MigrationEngine::create_ports() {
+  for (const auto& client : scenario_.clients)
+    northbound_.add_port({client.name, client.mac, client.ips, {client.node}, std::nullopt});
+  for (const auto& vm : scenario_.vms)
+    northbound_.add_port({vm.name, vm.mac, vm.ips, {vm.node}, std::nullopt});
+}
+
+void MigrationEngine::schedule_migrations() {
+  for (const auto& spec : scenario_.migrations)
+    clock_.schedule_at(spec.start, [this, &spec] { start(spec); });
+}
+
+void MigrationEngine::record(const std::string& vm, Phase phase, const std::string& node,
+                             const std::string& detail) {
+  log_.add({clock_.now(), vm, phase, node, detail});
+}
+
+void MigrationEngine::start(const MigrationSpec& spec) {
+  const VmSpec& vm = find_vm(scenario_, spec.vm);
+  auto migration = std::make_shared<Running>(Running{
+      {vm.name, vm.name, vm_node_[vm.name], spec.target_node},
+      plan_precopy(vm.memory_bytes, vm.dirty_rate_bytes_per_second, spec.bandwidth_bps),
+      RecordingNorthbound(northbound_, clock_, log_, vm.name)});
+  if (vm_migrating_[vm.name]) {
+    // KubeVirt refuses a second migration of a VM while one is in progress.
+    record(vm.name, Phase::migration_failed, spec.target_node, "another migration is running");
+    return;
+  }
+  vm_migrating_[vm.name] = true;
+  record(vm.name, Phase::migration_scheduled, spec.target_node,
+         "from " + migration->context.source_node + " to " + spec.target_node);
+  hypervisor_.prepare_target(vm.name, spec.target_node);
+  strategy_->on_migration_scheduled(migration->context, migration->northbound);
+  clock_.schedule_in(scenario_.cluster.kubevirt.target_pod_startup,
+                     [this, migration] { on_target_ready(migration); });
+}
+
+void MigrationEngine::on_target_ready(std::shared_ptr<Running> migration) {
+  const auto& context = migration->context;
+  record(context.vm, Phase::target_ready, context.target_node);
+  strategy_->on_target_ready(context, migration->northbound);
+  record(context.vm, Phase::memory_transfer_started, context.source_node);
+  run_pass(migration, 0);
+}
+
+void MigrationEngine::run_pass(std::shared_ptr<Running> migration, std::size_t pass) {
+  const auto& passes = migration->plan.passes;
+  clock_.schedule_in(passes[pass].duration, [this, migration, pass] {
+    const auto& plan = migration->plan;
+    record(migration->context.vm, Phase::precopy_iteration, migration->context.source_node,
+           describe_pass(pass, plan.passes[pass]));
+    if (pass + 1 < plan.passes.size()) return run_pass(migration, pass + 1);
+    if (plan.converged) return pause_source(migration);
+    fail(migration, "pre-copy did not converge: the dirty rate outruns the bandwidth");
+  });
+}
+
+void MigrationEngine::pause_source(std::shared_ptr<Running> migration) {
+  const auto& context = migration->context;
+  record(context.vm, Phase::source_paused, context.source_node,
+         "stop-and-copy of " + format_byte_size(migration->plan.stop_copy_bytes));
+  hypervisor_.pause(context.vm);
+  const Time pause = migration->plan.stop_copy_duration +
+                     scenario_.cluster.kubevirt.switchover_overhead;
+  clock_.schedule_in(pause, [this, migration] { resume_target(migration); });
+}
+
+void MigrationEngine::resume_target(std::shared_ptr<Running> migration) {
+  const auto& context = migration->context;
+  vm_node_[context.vm] = context.target_node;
+  record(context.vm, Phase::target_resumed, context.target_node);
+  hypervisor_.resume(context.vm, context.target_node);
+  const auto offsets = qemu_announce_offsets();
+  for (std::size_t round = 0; round < offsets.size(); ++round) {
+    clock_.schedule_in(offsets[round], [this, context, round] {
+      record(context.vm, Phase::rarp_sent, vm_node_[context.vm],
+             "round " + std::to_string(round + 1));
+      hypervisor_.announce(context.vm);
+    });
+  }
+  clock_.schedule_in(scenario_.cluster.kubevirt.completion_report,
+                     [this, migration] { complete(migration); });
+}
+
+void MigrationEngine::complete(std::shared_ptr<Running> migration) {
+  const auto& context = migration->context;
+  record(context.vm, Phase::migration_completed, context.target_node);
+  vm_migrating_[context.vm] = false;
+  strategy_->on_migration_succeeded(context, migration->northbound);
+  clock_.schedule_in(scenario_.cluster.kubevirt.source_cleanup, [this, migration] {
+    record(migration->context.vm, Phase::source_deleted, migration->context.source_node);
+    hypervisor_.remove_domain(migration->context.vm, migration->context.source_node);
+  });
+}
+
+void MigrationEngine::fail(std::shared_ptr<Running> migration, const std::string& reason) {
+  const auto& context = migration->context;
+  record(context.vm, Phase::migration_failed, context.target_node, reason);
+  vm_migrating_[context.vm] = false;
+  strategy_->on_migration_failed(context, migration->northbound);
+  hypervisor_.remove_domain(context.vm, context.target_node);
+}
+
+}  // namespace lmlab

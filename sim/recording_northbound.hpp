@@ -1,0 +1,26 @@
+// Puts every Northbound change a strategy makes on the run's timeline, then passes it on.
+#pragma once
+
+#include "sim/clock.hpp"
+#include "sim/northbound.hpp"
+#include "sim/phase_event.hpp"
+
+namespace lmlab {
+
+class RecordingNorthbound : public Northbound {
+ public:
+  RecordingNorthbound(Northbound& inner, const Clock& clock, EventLog& log, std::string vm)
+      : inner_(inner), clock_(clock), log_(log), vm_(std::move(vm)) {}
+
+  void add_port(const LogicalSwitchPort& port) override;
+  void set_port_binding(const std::string& port, const std::vector<std::string>& requested_chassis,
+                        const std::optional<std::string>& activation_strategy) override;
+
+ private:
+  Northbound& inner_;
+  const Clock& clock_;
+  EventLog& log_;
+  std::string vm_;
+};
+
+}  // namespace lmlab

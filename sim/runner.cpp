@@ -1,0 +1,54 @@
+#include "sim/runner.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <stdexcept>
+
+#include "models/ns3_backend.hpp"
+#include "sim/analyzer.hpp"
+#include "sim/expectations.hpp"
+
+namespace lmlab {
+
+namespace {
+std::string utc_now_iso8601() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+}  // namespace
+
+std::vector<std::string> available_backends() { return {"ns3"}; }
+
+Result run_scenario(const Scenario& scenario, const RunOptions& options) {
+  if (options.backend != "ns3")
+    throw std::invalid_argument("unknown backend '" + options.backend + "' (available: ns3)");
+  Result result;
+  result.scenario = scenario;
+  result.backend = options.backend;
+  result.seed = options.seed.value_or(scenario.seed);
+  result.metadata.lmlab_version = LMLAB_VERSION;
+  result.metadata.started_at = utc_now_iso8601();
+
+  const auto wall_start = std::chrono::steady_clock::now();
+  EventLog log;
+  const RunOutput output = run_on_ns3(scenario, result.seed, log);
+  const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - wall_start;
+
+  result.flows = output.flows;
+  result.events = log.events();
+  result.figures = analyze(scenario, output, result.events);
+  result.expectations = evaluate_expectations(scenario, result.figures);
+  for (const auto& expectation : result.expectations) result.passed &= expectation.passed;
+  result.metadata.backend_version = output.backend_version;
+  result.metadata.wall_time_seconds = wall.count();
+  result.metadata.simulator_events = output.simulator_events;
+  result.metadata.events_per_second =
+      wall.count() > 0 ? static_cast<double>(output.simulator_events) / wall.count() : 0;
+  return result;
+}
+
+}  // namespace lmlab

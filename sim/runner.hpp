@@ -1,0 +1,26 @@
+// Plays a scenario on a backend and turns what it observed into a Result: analysis,
+// expectations and run metadata.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/result.hpp"
+#include "sim/scenario.hpp"
+
+namespace lmlab {
+
+struct RunOptions {
+  std::string backend = "ns3";
+  std::optional<std::uint64_t> seed;  // overrides the scenario's seed
+};
+
+// Backends `run_scenario` accepts.
+std::vector<std::string> available_backends();
+
+// Throws std::invalid_argument for a backend it does not know.
+Result run_scenario(const Scenario& scenario, const RunOptions& options);
+
+}  // namespace lmlab

@@ -1,0 +1,56 @@
+#include "sim/scenario.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace lmlab {
+
+const char* to_string(StrategyKind strategy) {
+  switch (strategy) {
+    case StrategyKind::kube_ovn: return "kube-ovn";
+    case StrategyKind::naive: return "naive";
+  }
+  return "?";
+}
+
+const char* to_string(Direction direction) {
+  switch (direction) {
+    case Direction::client_to_vm: return "client-to-vm";
+    case Direction::vm_to_client: return "vm-to-client";
+  }
+  return "?";
+}
+
+const char* to_string(ProbeProtocol protocol) {
+  switch (protocol) {
+    case ProbeProtocol::udp: return "udp";
+    case ProbeProtocol::icmp: return "icmp";
+  }
+  return "?";
+}
+
+namespace {
+template <typename Spec>
+const Spec& find_named(const std::vector<Spec>& specs, const std::string& name, const char* what) {
+  auto it = std::find_if(specs.begin(), specs.end(),
+                         [&](const Spec& spec) { return spec.name == name; });
+  if (it == specs.end()) throw std::logic_error(std::string("unknown ") + what + " " + name);
+  return *it;
+}
+}  // namespace
+
+const VmSpec& find_vm(const Scenario& scenario, const std::string& name) {
+  return find_named(scenario.vms, name, "vm");
+}
+
+const ClientSpec& find_client(const Scenario& scenario, const std::string& name) {
+  return find_named(scenario.clients, name, "client");
+}
+
+std::string first_ipv4(const std::vector<std::string>& ips) {
+  auto it = std::find_if(ips.begin(), ips.end(),
+                         [](const std::string& ip) { return ip.find(':') == std::string::npos; });
+  return it == ips.end() ? std::string() : *it;
+}
+
+}  // namespace lmlab

@@ -1,0 +1,141 @@
+// The scenario model: what a scenario file describes, after loading and validation.
+// Every reference in it (node, VM, client names) has been checked by the loader.
+// Kept C++17-compatible: the ns-3 library includes it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/units.hpp"
+
+namespace lmlab {
+
+struct NetworkSpec {
+  std::string subnet;                    // IPv4 CIDR, e.g. "10.16.0.0/16"
+  std::optional<std::string> subnet_v6;  // IPv6 CIDR for dual-stack networks
+  std::uint32_t mtu = 1400;              // guest MTU; Geneve adds 58 bytes (ovn-lab trap)
+};
+
+// The underlay joining the chassis; every cross-chassis frame is tunnelled over it.
+struct UnderlaySpec {
+  std::uint64_t rate_bps = 10'000'000'000;
+  Time latency = std::chrono::microseconds(50);
+  std::uint32_t tunnel_overhead_bytes = 58;  // Geneve encapsulation (ovn-lab README)
+};
+
+// How long an NB change takes to take effect on the chassis, and how long an additional
+// chassis takes to unblock a port after it sees a RARP. Defaults follow the ovn-lab figures
+// (empty database: --wait=hv round trip ~5 ms no-op, ~7.5 ms for a requested-chassis flip).
+struct ControlPlaneSpec {
+  Time northd = std::chrono::milliseconds(2);          // NB -> SB logical flows
+  Time southbound = std::chrono::milliseconds(1);      // SB -> ovn-controller notification
+  Time ovn_controller = std::chrono::milliseconds(3);  // flow computation + install
+  Time activation = std::chrono::milliseconds(1);      // RARP packet-in -> port unblocked
+};
+
+// KubeVirt timings the facts do not fix; named parameters so users can set their cluster's.
+struct KubevirtSpec {
+  Time target_pod_startup = std::chrono::seconds(1);            // scheduled -> target ready
+  Time completion_report = std::chrono::milliseconds(500);      // resumed -> CNI sees success
+  Time source_cleanup = std::chrono::seconds(1);                // success -> source pod deleted
+  Time switchover_overhead = std::chrono::milliseconds(5);      // device state during pause
+};
+
+enum class StrategyKind { kube_ovn, naive };
+
+struct ClusterSpec {
+  std::vector<std::string> nodes;  // chassis names, unique
+  NetworkSpec network;
+  StrategyKind strategy = StrategyKind::kube_ovn;
+  UnderlaySpec underlay;
+  ControlPlaneSpec control_plane;
+  KubevirtSpec kubevirt;
+};
+
+// A pod (not migrated) that talks to VMs; workloads run between a client and a VM.
+struct ClientSpec {
+  std::string name;
+  std::string node;
+  std::string mac;               // canonical lower-case "0a:58:0a:10:00:64"
+  std::vector<std::string> ips;  // at least one IPv4 inside network.subnet
+};
+
+struct VmSpec {
+  std::string name;
+  std::string node;
+  std::string mac;
+  std::vector<std::string> ips;
+  std::uint64_t memory_bytes = 0;
+  std::uint64_t dirty_rate_bytes_per_second = 0;
+};
+
+enum class Direction { client_to_vm, vm_to_client };
+enum class ProbeProtocol { udp, icmp };
+
+// Fixed-rate probes; they never slow down during loss. UDP probes run one independent stream
+// per direction; ICMP probes are echo requests from the client and the VM's replies.
+struct ProbeWorkload {
+  std::string name;
+  std::string vm;
+  std::string client;
+  ProbeProtocol protocol = ProbeProtocol::udp;
+  Time interval = std::chrono::milliseconds(1);
+  std::uint32_t size_bytes = 64;  // UDP payload / ICMP data
+};
+
+// A long-lived TCP connection carrying sequence-numbered, timestamped chunks at a fixed rate.
+struct TcpWorkload {
+  std::string name;
+  std::string vm;
+  std::string client;
+  Direction direction = Direction::client_to_vm;
+  std::uint64_t rate_bps = 10'000'000;
+};
+
+struct WorkloadsSpec {
+  std::vector<ProbeWorkload> probes;
+  std::vector<TcpWorkload> tcp_streams;
+};
+
+struct MigrationSpec {
+  std::string vm;
+  std::string target_node;
+  Time start;
+  std::uint64_t bandwidth_bps = 0;  // pre-copy bandwidth
+};
+
+struct Expectations {
+  std::optional<Time> max_downtime;  // per VM and direction
+  std::optional<bool> tcp_survives;
+  std::optional<bool> ip_preserved;
+  std::optional<bool> mac_preserved;
+};
+
+struct Scenario {
+  std::string source_file;  // path it was loaded from
+  std::string name;
+  std::string description;
+  std::uint64_t seed = 1;
+  Time duration;
+  ClusterSpec cluster;
+  std::vector<ClientSpec> clients;
+  std::vector<VmSpec> vms;
+  WorkloadsSpec workloads;
+  std::vector<MigrationSpec> migrations;
+  Expectations expectations;
+};
+
+// Names as they appear in scenario files and reports.
+const char* to_string(StrategyKind strategy);
+const char* to_string(Direction direction);
+const char* to_string(ProbeProtocol protocol);
+
+// Lookups of validated references (the loader guarantees they exist).
+const VmSpec& find_vm(const Scenario& scenario, const std::string& name);
+const ClientSpec& find_client(const Scenario& scenario, const std::string& name);
+// The first IPv4 address of a VM or client.
+std::string first_ipv4(const std::vector<std::string>& ips);
+
+}  // namespace lmlab

@@ -1,0 +1,17 @@
+#include "sim/strategies/kube_ovn_strategy.hpp"
+
+namespace lmlab {
+
+void KubeOvnStrategy::on_migration_scheduled(const MigrationContext& migration, Northbound& nb) {
+  nb.set_port_binding(migration.port, {migration.source_node, migration.target_node}, "rarp");
+}
+
+void KubeOvnStrategy::on_migration_succeeded(const MigrationContext& migration, Northbound& nb) {
+  nb.set_port_binding(migration.port, {migration.target_node}, std::nullopt);
+}
+
+void KubeOvnStrategy::on_migration_failed(const MigrationContext& migration, Northbound& nb) {
+  nb.set_port_binding(migration.port, {migration.source_node}, std::nullopt);
+}
+
+}  // namespace lmlab

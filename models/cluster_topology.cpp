@@ -7,6 +7,12 @@
 namespace lmlab {
 
 namespace {
+// ns-3 numbers random streams from a process-wide counter unless told otherwise; fixed
+// numbers keep a run's randomness a function of its seed alone, however many runs came
+// before it in the process. Workloads draw from streams after these.
+constexpr std::int64_t kFirstStackStream = 0;
+constexpr std::int64_t kFirstDeviceStream = 1'000'000;
+
 // A VIF is a tap or veth inside one host: fast and without propagation delay.
 constexpr std::uint64_t kVifRateBps = 10'000'000'000;
 
@@ -31,6 +37,12 @@ ClusterTopology::ClusterTopology(const Scenario& scenario, OvnSouthboundModel& s
     guests_[vm.name] = build_guest(vm.name, vm.mac, vm.ips, scenario.cluster.nodes, guest);
     hypervisor.add_guest(vm.name, std::move(guest));
   }
+  assign_random_streams();
+}
+
+void ClusterTopology::assign_random_streams() {
+  ns3::InternetStackHelper().AssignStreams(guest_nodes_, kFirstStackStream);
+  ns3::CsmaHelper().AssignStreams(devices_, kFirstDeviceStream);
 }
 
 ns3::Ipv4Address ClusterTopology::guest_ipv4(const std::string& name) const {
@@ -57,6 +69,7 @@ void ClusterTopology::build_underlay() {
       auto devices = link.Install(ns3::NodeContainer(a->second->node(), b->second->node()));
       auto end_a = devices.Get(0)->GetObject<ns3::CsmaNetDevice>();
       auto end_b = devices.Get(1)->GetObject<ns3::CsmaNetDevice>();
+      devices_.Add(devices);
       a->second->add_tunnel(*b->second, end_a, end_b);
       b->second->add_tunnel(*a->second, end_b, end_a);
     }
@@ -69,18 +82,21 @@ ns3::Ptr<ns3::Node> ClusterTopology::build_guest(const std::string& name, const 
                                                  VmHypervisorModel::Guest& attachment) {
   auto node = ns3::CreateObject<ns3::Node>();
   ns3::InternetStackHelper().Install(node);
+  guest_nodes_.Add(node);
   auto channel = ns3::CreateObject<ns3::CsmaChannel>();
   channel->SetAttribute("DataRate", ns3::DataRateValue(ns3::DataRate(kVifRateBps)));
   ns3::CsmaHelper link;
   auto nic = link.Install(node, channel).Get(0)->GetObject<ns3::CsmaNetDevice>();
   nic->SetAddress(ns3::Mac48Address(mac.c_str()));
   nic->SetMtu(static_cast<std::uint16_t>(scenario_.cluster.network.mtu));
+  devices_.Add(nic);
   attachment.channel = channel;
   attachment.nic = nic;
   for (const auto& chassis : vif_nodes) {
     auto vif = link.Install(chassis_.at(chassis)->node(), channel).Get(0)
                    ->GetObject<ns3::CsmaNetDevice>();
     chassis_.at(chassis)->add_vif(name, vif);
+    devices_.Add(vif);
     attachment.vifs[chassis] = vif;
   }
   auto ipv4 = node->GetObject<ns3::Ipv4>();

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include <ns3/ipv4-address.h>
+#include <ns3/net-device-container.h>
+#include <ns3/node-container.h>
 #include <ns3/node.h>
 
 #include "models/ovn_chassis.hpp"
@@ -36,8 +38,12 @@ class ClusterTopology {
                                   const std::vector<std::string>& vif_nodes,
                                   VmHypervisorModel::Guest& attachment);
 
+  void assign_random_streams();
+
   const Scenario& scenario_;
   OvnSouthboundModel& southbound_;
+  ns3::NodeContainer guest_nodes_;
+  ns3::NetDeviceContainer devices_;
   std::map<std::string, std::unique_ptr<OvnChassis>> chassis_;
   std::map<std::string, ns3::Ptr<ns3::Node>> guests_;
 };

@@ -16,6 +16,11 @@ constexpr Time kTcpStartSpread = std::chrono::milliseconds(10);
 constexpr std::uint32_t kTcpChunkBytes = 1000;
 constexpr std::uint16_t kProbePortBase = 10000;
 constexpr std::uint16_t kTcpPortBase = 20000;
+// Past the streams ClusterTopology assigns (see there).
+constexpr std::int64_t kWorkloadStream = 2'000'000;
+// Senders stop this long before the run ends, so nothing is still in flight, and counted
+// as lost, when it stops.
+constexpr Time kDrain = std::chrono::milliseconds(100);
 
 std::string to_text(ns3::Ipv4Address address) {
   std::ostringstream text;
@@ -37,6 +42,7 @@ WorkloadSet::WorkloadSet(const Scenario& scenario, ClusterTopology& topology,
       hypervisor_(hypervisor),
       sink_(sink),
       random_(ns3::CreateObject<ns3::UniformRandomVariable>()) {
+  random_->SetStream(kWorkloadStream);
   for (const auto& probe : scenario.workloads.probes) install_probe(probe);
   for (const auto& stream : scenario.workloads.tcp_streams) install_tcp_stream(stream);
 }
@@ -61,7 +67,7 @@ void WorkloadSet::install_probe(const ProbeWorkload& probe) {
   const auto vm = topology_.guest_node(probe.vm);
   const auto client = topology_.guest_node(probe.client);
   const ProbeSchedule schedule{kWorkloadStart + random_offset(probe.interval), probe.interval,
-                               scenario_.duration, probe.size_bytes};
+                               scenario_.duration - kDrain, probe.size_bytes};
   const bool udp = probe.protocol == ProbeProtocol::udp;
   const FlowKind kind = udp ? FlowKind::udp_probe : FlowKind::icmp_probe;
   const auto forward = add_flow(probe.name, probe.vm, Direction::client_to_vm, kind, probe.interval);
@@ -85,7 +91,7 @@ void WorkloadSet::install_probe(const ProbeWorkload& probe) {
       [] { return true; }));
   // A paused VM sends nothing; its prober skips those ticks and keeps its schedule.
   const ProbeSchedule vm_schedule{kWorkloadStart + random_offset(probe.interval), probe.interval,
-                                  scenario_.duration, probe.size_bytes};
+                                  scenario_.duration - kDrain, probe.size_bytes};
   const std::string vm_name = probe.vm;
   udp_senders_.push_back(std::make_unique<UdpProbeSender>(
       vm, topology_.guest_ipv4(probe.client), reverse_port, vm_schedule, reverse, sink_,
@@ -105,7 +111,7 @@ void WorkloadSet::install_tcp_stream(const TcpWorkload& stream) {
       topology_.guest_node(receiver), port, kTcpChunkBytes, flow, sink_,
       to_vm ? SourceObserver() : observer_for(stream.vm)));
   const TcpStreamSchedule schedule{kWorkloadStart + random_offset(kTcpStartSpread), chunk_interval,
-                                   scenario_.duration, kTcpChunkBytes};
+                                   scenario_.duration - kDrain, kTcpChunkBytes};
   tcp_senders_.push_back(std::make_unique<TcpChunkSender>(
       topology_.guest_node(sender), topology_.guest_ipv4(receiver), port, schedule, flow, sink_));
   tcp_senders_.back()->start();

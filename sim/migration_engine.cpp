@@ -1,6 +1,6 @@
 #include "sim/migration_engine.hpp"
 
-#include <cstdio>
+#include <fmt/core.h>
 
 #include "sim/precopy.hpp"
 #include "sim/qemu_announce.hpp"
@@ -15,12 +15,12 @@ struct MigrationEngine::Running {
 };
 
 namespace {
+double mebibytes(std::uint64_t bytes) { return static_cast<double>(bytes) / (1 << 20); }
+
 std::string describe_pass(std::size_t pass, const PrecopyPass& step) {
-  char text[128];
-  std::snprintf(text, sizeof text, "pass %zu: %s in %s (downtime limit %s)", pass + 1,
-                format_byte_size(step.bytes).c_str(), format_duration(step.duration).c_str(),
-                format_duration(step.downtime_limit).c_str());
-  return text;
+  return fmt::format("pass {}: {:.1f} MiB in {:.1f} ms (downtime limit {:.0f} ms)", pass + 1,
+                     mebibytes(step.bytes), to_milliseconds(step.duration),
+                     to_milliseconds(step.downtime_limit));
 }
 }  // namespace
 
@@ -94,11 +94,14 @@ void MigrationEngine::run_pass(std::shared_ptr<Running> migration, std::size_t p
 
 void MigrationEngine::pause_source(std::shared_ptr<Running> migration) {
   const auto& context = migration->context;
+  const Time switchover = scenario_.cluster.kubevirt.switchover_overhead;
   record(context.vm, Phase::source_paused, context.source_node,
-         "stop-and-copy of " + format_byte_size(migration->plan.stop_copy_bytes));
+         fmt::format("stop-and-copy of {:.1f} MiB ({:.1f} ms) + {:.1f} ms device state",
+                     mebibytes(migration->plan.stop_copy_bytes),
+                     to_milliseconds(migration->plan.stop_copy_duration),
+                     to_milliseconds(switchover)));
   hypervisor_.pause(context.vm);
-  const Time pause = migration->plan.stop_copy_duration +
-                     scenario_.cluster.kubevirt.switchover_overhead;
+  const Time pause = migration->plan.stop_copy_duration + switchover;
   clock_.schedule_in(pause, [this, migration] { resume_target(migration); });
 }
 

@@ -1,0 +1,26 @@
+#include "reports/text_format.hpp"
+
+#include <chrono>
+
+#include <fmt/format.h>
+
+namespace lmlab {
+
+std::string format_milliseconds(std::optional<Time> time, std::string_view unit_suffix) {
+  if (!time) return "-";
+  return fmt::format("{:.3f}{}", to_milliseconds(*time), unit_suffix);
+}
+
+std::string format_seconds(Time time, std::string_view unit_suffix) {
+  return fmt::format("{:.3f}{}", std::chrono::duration<double>(time).count(), unit_suffix);
+}
+
+std::string format_megabits(double bits_per_second) {
+  return fmt::format("{:.2f}", bits_per_second / 1e6);
+}
+
+std::string format_probe_downtime(const ProbeFigures& probe, std::string_view unit_suffix) {
+  return probe.recovered ? format_milliseconds(probe.downtime, unit_suffix) : "not recovered";
+}
+
+}  // namespace lmlab

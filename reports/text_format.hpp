@@ -1,0 +1,33 @@
+// Text forms of figures shared by the human-readable reports (console and Markdown). Fixed
+// precision keeps table columns aligned and lets reruns be compared line by line. Each report
+// decides where units go: in the cell (unit_suffix) or in the column header.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/figures.hpp"
+#include "sim/units.hpp"
+
+namespace lmlab {
+
+// The cells of one table row, before a report lays them out.
+using TableRow = std::vector<std::string>;
+
+// "20.000" plus unit_suffix: three decimals resolve the microsecond. A figure that was not
+// measured, e.g. a breakdown segment whose end point never came, is "-" without the suffix.
+std::string format_milliseconds(std::optional<Time> time, std::string_view unit_suffix = "");
+
+// "4.818" plus unit_suffix: millisecond resolution is enough for a timeline.
+std::string format_seconds(Time time, std::string_view unit_suffix = "");
+
+// "9.50": bit/s as Mbit/s, two decimals.
+std::string format_megabits(double bits_per_second);
+
+// The probe's downtime in milliseconds, or "not recovered" when its gap never closed (the
+// downtime then only measures up to the end of the run).
+std::string format_probe_downtime(const ProbeFigures& probe, std::string_view unit_suffix = "");
+
+}  // namespace lmlab

@@ -1,0 +1,144 @@
+// The lmlab executable as users call it: exit codes, messages, files written.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Outcome {
+  int exit_code;
+  std::string output;  // stdout and stderr together
+};
+
+Outcome lmlab(const std::string& arguments) {
+  const std::string command = std::string(LMLAB_BINARY) + " " + arguments + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string output;
+  char buffer[4096];
+  while (std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+std::string shipped(const std::string& name) {
+  return std::string(LMLAB_SOURCE_DIR) + "/scenarios/" + name + ".yaml";
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+class LmlabCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    directory_ = fs::temp_directory_path() /
+                 ("lmlab-cli-" + std::string(::testing::UnitTest::GetInstance()
+                                                  ->current_test_info()->name()));
+    fs::remove_all(directory_);
+    fs::create_directories(directory_);
+  }
+  void TearDown() override { fs::remove_all(directory_); }
+
+  // A copy of tcp-survival.yaml with one line replaced.
+  std::string variant(const std::string& from, const std::string& to) {
+    std::string text = read_file(shipped("tcp-survival"));
+    const auto at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    text.replace(at, from.size(), to);
+    const fs::path path = directory_ / "variant.yaml";
+    std::ofstream(path) << text;
+    return path.string();
+  }
+
+  fs::path directory_;
+};
+
+TEST_F(LmlabCli, ValidateAcceptsTheShippedScenarios) {
+  for (const char* name : {"tcp-survival", "tcp-survival-naive"}) {
+    const auto outcome = lmlab("validate " + shipped(name));
+    EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
+    EXPECT_NE(outcome.output.find(": ok"), std::string::npos);
+  }
+}
+
+TEST_F(LmlabCli, ValidateLocatesAnUnknownKey) {
+  const std::string file = variant("  mtu: 1400", "  mtu: 1400\n  colour: blue");
+  const auto outcome = lmlab("validate " + file);
+  EXPECT_EQ(outcome.exit_code, 2);
+  EXPECT_NE(outcome.output.find(file + ":15:3: "), std::string::npos) << outcome.output;
+  EXPECT_NE(outcome.output.find("colour"), std::string::npos);
+}
+
+TEST_F(LmlabCli, RunWritesResultAndReportAndPasses) {
+  const fs::path out = directory_ / "out";
+  const auto outcome = lmlab("run " + shipped("tcp-survival") + " --out " + out.string());
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
+  EXPECT_NE(outcome.output.find("client-to-vm"), std::string::npos);
+  EXPECT_NE(outcome.output.find("vm-to-client"), std::string::npos);
+  EXPECT_NE(outcome.output.find("source_paused"), std::string::npos);
+  const auto result = nlohmann::json::parse(read_file(out / "result.json"));
+  EXPECT_EQ(result["schema_version"], 1);
+  EXPECT_EQ(result["backend"], "ns3");
+  EXPECT_EQ(result["passed"], true);
+  EXPECT_NE(read_file(out / "report.md").find("tcp-survival"), std::string::npos);
+  for (const auto& entry : fs::directory_iterator(out))
+    EXPECT_NE(entry.path().filename().string().front(), '.') << "left a partial file";
+}
+
+TEST_F(LmlabCli, UnmetExpectationsExitOne) {
+  const fs::path out = directory_ / "out";
+  const auto outcome =
+      lmlab("run " + variant("max_downtime: 50ms", "max_downtime: 1ms") + " --out " + out.string());
+  EXPECT_EQ(outcome.exit_code, 1) << outcome.output;
+  EXPECT_NE(outcome.output.find("FAIL"), std::string::npos);
+  EXPECT_TRUE(fs::exists(out / "result.json"));
+}
+
+TEST_F(LmlabCli, BadScenarioExitsTwoAndWritesNothing) {
+  const fs::path out = directory_ / "out";
+  const auto outcome = lmlab("run " + variant("interval: 1ms", "interval: fast") + " --out " +
+                             out.string());
+  EXPECT_EQ(outcome.exit_code, 2);
+  EXPECT_NE(outcome.output.find("variant.yaml:51:15:"), std::string::npos) << outcome.output;
+  EXPECT_FALSE(fs::exists(out));
+}
+
+TEST_F(LmlabCli, MissingFileExitsTwo) {
+  const auto outcome = lmlab("run " + (directory_ / "absent.yaml").string());
+  EXPECT_EQ(outcome.exit_code, 2);
+  EXPECT_NE(outcome.output.find("absent.yaml"), std::string::npos);
+}
+
+TEST_F(LmlabCli, SeedOverridesTheScenario) {
+  const fs::path out = directory_ / "out";
+  ASSERT_EQ(lmlab("run " + shipped("tcp-survival") + " --seed 9 --out " + out.string()).exit_code, 0);
+  EXPECT_EQ(nlohmann::json::parse(read_file(out / "result.json"))["seed"], 9);
+}
+
+TEST_F(LmlabCli, UnknownBackendAndUsageErrorsExitTwo) {
+  EXPECT_EQ(lmlab("run " + shipped("tcp-survival") + " --backend nowhere").exit_code, 2);
+  EXPECT_EQ(lmlab("").exit_code, 2);
+  EXPECT_EQ(lmlab("frobnicate").exit_code, 2);
+  EXPECT_EQ(lmlab("--help").exit_code, 0);
+}
+
+TEST_F(LmlabCli, ListShowsTheShippedScenarios) {
+  const auto outcome = lmlab("list");
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
+  EXPECT_NE(outcome.output.find("tcp-survival.yaml"), std::string::npos);
+  EXPECT_NE(outcome.output.find("tcp-survival-naive.yaml"), std::string::npos);
+}
+
+}  // namespace

@@ -1,0 +1,324 @@
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "reports/console_summary.hpp"
+#include "reports/markdown_report.hpp"
+#include "reports/result_json.hpp"
+#include "reports/text_format.hpp"
+
+namespace lmlab {
+namespace {
+
+using namespace std::chrono_literals;
+using nlohmann::json;
+
+Scenario sample_scenario() {
+  Scenario scenario;
+  scenario.source_file = "scenarios/tcp-survival.yaml";
+  scenario.name = "tcp-survival";
+  scenario.description = "TCP stream and 1 ms probes";
+  scenario.duration = 12s;
+  scenario.cluster.nodes = {"node-a", "node-b", "node-c"};
+  scenario.cluster.network.subnet = "10.16.0.0/16";
+  scenario.clients.push_back(ClientSpec{
+      .name = "client", .node = "node-c", .mac = "0a:58:0a:10:00:64", .ips = {"10.16.0.100"}});
+  scenario.vms.push_back(VmSpec{.name = "vm1",
+                                .node = "node-a",
+                                .mac = "0a:58:0a:10:00:0a",
+                                .ips = {"10.16.0.10"},
+                                .memory_bytes = 1ULL << 30,
+                                .dirty_rate_bytes_per_second = 16ULL << 20});
+  scenario.workloads.probes.push_back(ProbeWorkload{.name = "probe",
+                                                    .vm = "vm1",
+                                                    .client = "client",
+                                                    .protocol = ProbeProtocol::udp,
+                                                    .interval = 1ms,
+                                                    .size_bytes = 64});
+  scenario.workloads.tcp_streams.push_back(TcpWorkload{.name = "stream",
+                                                       .vm = "vm1",
+                                                       .client = "client",
+                                                       .direction = Direction::client_to_vm,
+                                                       .rate_bps = 10'000'000});
+  scenario.migrations.push_back(MigrationSpec{
+      .vm = "vm1", .target_node = "node-b", .start = 3s, .bandwidth_bps = 10'000'000'000});
+  scenario.expectations.max_downtime = 50ms;
+  scenario.expectations.tcp_survives = true;
+  return scenario;
+}
+
+ProbeFigures sample_probe(Direction direction, Time downtime) {
+  ProbeFigures probe;
+  probe.workload = "probe";
+  probe.vm = "vm1";
+  probe.direction = direction;
+  probe.protocol = ProbeProtocol::udp;
+  probe.interval = 1ms;
+  probe.sent = 12000;
+  probe.received = 11980;
+  probe.lost = 20;
+  probe.duplicates = 7;
+  probe.reordered = 1;
+  probe.downtime = downtime;
+  probe.gap_start = 4799050us;
+  probe.gap_end = 4820050us;
+  probe.gaps = {Gap{4799050us, 4820050us}, Gap{Time{11'000'123'456}, std::nullopt}};
+  return probe;
+}
+
+Figures sample_figures() {
+  Figures figures;
+  figures.probes = {sample_probe(Direction::client_to_vm, 20ms),
+                    sample_probe(Direction::vm_to_client, 17500us)};
+  TcpFigures tcp;
+  tcp.workload = "stream";
+  tcp.vm = "vm1";
+  tcp.direction = Direction::client_to_vm;
+  tcp.survived = false;
+  tcp.failure = "connection failed at 5.123s";
+  tcp.stall = 230ms;
+  tcp.stall_start = 4790ms;
+  tcp.stall_end = 5020ms;
+  tcp.segments_sent = 10000;
+  tcp.retransmissions = 3;
+  tcp.bytes_delivered = 15'000'000;
+  tcp.throughput_before_bps = 10e6;
+  tcp.throughput_during_bps = 9.5e6;
+  tcp.throughput_after_bps = 10e6;
+  tcp.retransmission_times = {5000ms};
+  figures.tcp_streams = {tcp};
+  DowntimeBreakdown breakdown;
+  breakdown.vm = "vm1";
+  breakdown.target_node = "node-b";
+  breakdown.paused_at = 4800ms;
+  breakdown.resumed_at = 4816ms;
+  breakdown.first_rarp_at = 4816ms;
+  breakdown.binding_active_at = 4817ms;
+  breakdown.vm_paused = 16ms;
+  breakdown.announce = 0ms;
+  breakdown.network_converging = 1ms;
+  figures.breakdowns = {breakdown};
+  figures.identities = {IdentityFigures{.vm = "vm1",
+                                        .ip_before = "10.16.0.10",
+                                        .ip_after = "10.16.0.10",
+                                        .mac_before = "0a:58:0a:10:00:0a",
+                                        .mac_after = "0a:58:0a:10:00:0a",
+                                        .ip_preserved = true,
+                                        .mac_preserved = true}};
+  return figures;
+}
+
+Result sample_result() {
+  Result result;
+  result.scenario = sample_scenario();
+  result.backend = "ns3";
+  result.seed = 1;
+  result.flows = {FlowInfo{.id = 0,
+                           .workload = "probe",
+                           .vm = "vm1",
+                           .direction = Direction::client_to_vm,
+                           .kind = FlowKind::udp_probe,
+                           .interval = 1ms}};
+  result.events = {
+      PhaseEvent{3s, "vm1", Phase::migration_scheduled, "node-b", "target pod created"},
+      PhaseEvent{4800ms, "vm1", Phase::source_paused, "node-a", ""},
+      PhaseEvent{4817600us, "vm1", Phase::northbound_update, "",
+                 "options:requested-chassis=node-a|node-b"},
+  };
+  result.figures = sample_figures();
+  result.expectations = {
+      ExpectationResult{"max_downtime", "vm1 probe client-to-vm", "<= 50ms", "20ms", true},
+      ExpectationResult{"tcp_survives", "vm1 stream client-to-vm", "true",
+                        "false (connection failed at 5.123s)", false}};
+  result.passed = false;
+  result.metadata = RunMetadata{.lmlab_version = "0.1.0",
+                                .backend_version = "ns-3.37",
+                                .started_at = "2024-01-01T00:00:00Z",
+                                .wall_time_seconds = 0.8,
+                                .simulator_events = 123456,
+                                .events_per_second = 154320};
+  return result;
+}
+
+std::vector<std::string> keys_of(const nlohmann::ordered_json& object) {
+  std::vector<std::string> keys;
+  for (const auto& item : object.items()) keys.push_back(item.key());
+  return keys;
+}
+
+// ---- Shared text forms -----------------------------------------------------------------
+
+TEST(TextFormat, MillisecondsToTheMicrosecondWithOptionalUnit) {
+  EXPECT_EQ(format_milliseconds(17500us), "17.500");
+  EXPECT_EQ(format_milliseconds(Time{4'817'600'499}, " ms"), "4817.600 ms");
+  EXPECT_EQ(format_milliseconds(0ms, " ms"), "0.000 ms");
+}
+
+TEST(TextFormat, AbsentMillisecondsAreADashWithoutUnit) {
+  EXPECT_EQ(format_milliseconds(std::nullopt), "-");
+  EXPECT_EQ(format_milliseconds(std::nullopt, " ms"), "-");
+}
+
+TEST(TextFormat, SecondsToTheMillisecond) {
+  EXPECT_EQ(format_seconds(4817600us), "4.818");
+  EXPECT_EQ(format_seconds(3s, "s"), "3.000s");
+}
+
+TEST(TextFormat, MegabitsWithTwoDecimals) {
+  EXPECT_EQ(format_megabits(9.5e6), "9.50");
+  EXPECT_EQ(format_megabits(0), "0.00");
+}
+
+TEST(TextFormat, ProbeDowntimeOrNotRecovered) {
+  ProbeFigures probe = sample_probe(Direction::client_to_vm, 20ms);
+  EXPECT_EQ(format_probe_downtime(probe), "20.000");
+  EXPECT_EQ(format_probe_downtime(probe, " ms"), "20.000 ms");
+  probe.recovered = false;
+  EXPECT_EQ(format_probe_downtime(probe, " ms"), "not recovered");
+}
+
+// ---- JSON ------------------------------------------------------------------------------
+
+TEST(ResultJson, TopLevelKeysInSchemaOrder) {
+  const auto document = result_to_json(sample_result());
+  EXPECT_EQ(keys_of(document),
+            (std::vector<std::string>{"schema_version", "scenario", "backend", "seed", "passed",
+                                      "expectations", "figures", "flows", "events", "metadata"}));
+  EXPECT_EQ(document["schema_version"], kResultSchemaVersion);
+  EXPECT_EQ(keys_of(document["figures"]),
+            (std::vector<std::string>{"probes", "tcp_streams", "breakdowns", "identities"}));
+}
+
+TEST(ResultJson, ScenarioReadsLikeTheScenarioFile) {
+  const auto scenario = result_to_json(sample_result())["scenario"];
+  EXPECT_EQ(keys_of(scenario), (std::vector<std::string>{"name", "description", "seed", "duration",
+                                                         "cluster", "clients", "vms", "workloads",
+                                                         "migrations", "expectations"}));
+  EXPECT_EQ(scenario["duration"], "12s");
+  EXPECT_EQ(scenario["cluster"]["strategy"], "kube-ovn");
+  EXPECT_EQ(scenario["cluster"]["underlay"]["rate"], "10Gbps");
+  EXPECT_EQ(scenario["cluster"]["underlay"]["latency"], "50us");
+  EXPECT_EQ(scenario["cluster"]["control_plane"]["northd"], "2ms");
+  EXPECT_EQ(scenario["vms"][0]["memory"], "1Gi");
+  EXPECT_EQ(scenario["vms"][0]["dirty_rate"], "16Mi/s");
+  EXPECT_EQ(scenario["workloads"][0]["kind"], "probe");
+  EXPECT_EQ(scenario["workloads"][0]["interval"], "1ms");
+  EXPECT_EQ(scenario["workloads"][1]["kind"], "tcp");
+  EXPECT_EQ(scenario["workloads"][1]["rate"], "10Mbps");
+  EXPECT_EQ(scenario["migrations"][0]["to"], "node-b");
+  EXPECT_EQ(scenario["migrations"][0]["at"], "3s");
+  EXPECT_EQ(scenario["expectations"]["max_downtime"], "50ms");
+  EXPECT_TRUE(scenario["expectations"]["ip_preserved"].is_null());
+  EXPECT_FALSE(scenario.contains("source_file"));
+}
+
+TEST(ResultJson, FiguresRoundTripAsMillisecondsWithNullForAbsentValues) {
+  const json document = json::parse(render_result_json(sample_result()));
+  const json& probe = document["figures"]["probes"][0];
+  EXPECT_EQ(probe["direction"], "client-to-vm");
+  EXPECT_EQ(probe["lost"], 20);
+  EXPECT_EQ(probe["duplicates"], 7);
+  EXPECT_DOUBLE_EQ(probe["downtime_ms"].get<double>(), 20.0);
+  EXPECT_DOUBLE_EQ(probe["gap_start_ms"].get<double>(), 4799.05);
+  EXPECT_DOUBLE_EQ(probe["gaps"][1]["start_ms"].get<double>(), 11000.123);  // to the microsecond
+  EXPECT_TRUE(probe["gaps"][1]["end_ms"].is_null());
+
+  const json& tcp = document["figures"]["tcp_streams"][0];
+  EXPECT_EQ(tcp["survived"], false);
+  EXPECT_EQ(tcp["failure"], "connection failed at 5.123s");
+  EXPECT_DOUBLE_EQ(tcp["throughput_during_bps"].get<double>(), 9.5e6);
+  EXPECT_EQ(tcp["retransmission_times_ms"], json::array({5000.0}));
+
+  const json& breakdown = document["figures"]["breakdowns"][0];
+  EXPECT_DOUBLE_EQ(breakdown["vm_paused_ms"].get<double>(), 16.0);
+  EXPECT_TRUE(breakdown["first_delivery_at_ms"].is_null());
+  EXPECT_TRUE(breakdown["first_packet_ms"].is_null());
+
+  EXPECT_EQ(document["figures"]["identities"][0]["ip_after"], "10.16.0.10");
+  EXPECT_EQ(document["flows"][0]["kind"], "udp-probe");
+  EXPECT_EQ(document["events"][2]["phase"], "northbound_update");
+  EXPECT_DOUBLE_EQ(document["events"][2]["time_ms"].get<double>(), 4817.6);
+  EXPECT_EQ(document["expectations"][1]["passed"], false);
+  EXPECT_EQ(document["passed"], false);
+  EXPECT_EQ(document["metadata"]["scenario_file"], "scenarios/tcp-survival.yaml");
+  EXPECT_EQ(document["metadata"]["simulator_events"], 123456);
+}
+
+TEST(ResultJson, EqualResultsRenderByteIdentical) {
+  const std::string text = render_result_json(sample_result());
+  EXPECT_EQ(text, render_result_json(sample_result()));
+  EXPECT_EQ(text.back(), '\n');
+}
+
+TEST(ResultJson, RunMetadataOnlyChangesTheMetadataBlock) {
+  Result first = sample_result();
+  Result second = sample_result();
+  second.metadata.started_at = "2024-06-30T12:00:00Z";
+  second.metadata.wall_time_seconds = 2.5;
+  second.metadata.events_per_second = 49382.4;
+
+  json a = json::parse(render_result_json(first));
+  json b = json::parse(render_result_json(second));
+  EXPECT_NE(a["metadata"], b["metadata"]);
+  a.erase("metadata");
+  b.erase("metadata");
+  EXPECT_EQ(a, b);
+}
+
+// ---- Markdown --------------------------------------------------------------------------
+
+TEST(MarkdownReport, TitleCarriesScenarioBackendSeedAndVerdict) {
+  const std::string report = render_markdown_report(sample_result());
+  EXPECT_EQ(report.rfind("# tcp-survival: FAIL\n", 0), 0u);
+  EXPECT_NE(report.find("Backend `ns3`, seed 1."), std::string::npos);
+}
+
+TEST(MarkdownReport, ContainsEveryTable) {
+  const std::string report = render_markdown_report(sample_result());
+  for (const char* line :
+       {"| Expectation | Subject | Expected | Measured | Result |",
+        "| max_downtime | vm1 probe client-to-vm | <= 50ms | 20ms | pass |",
+        "| vm1 | probe | client-to-vm | udp | 12000 | 20 | 7 | 1 | 20.000 |",
+        "| vm1 | probe | vm-to-client | udp | 12000 | 20 | 7 | 1 | 17.500 |",
+        "| vm1 | stream | client-to-vm | no (connection failed at 5.123s) | 230.000 | 3 | 10.00 | "
+        "9.50 | 10.00 |",
+        "### vm1 to node-b", "| VM paused | 16.000 | VM paused (memory and device state copy) |",
+        "| Announce | 0.000 | QEMU announce |", "| First packet | - | first packet through |",
+        "| 3.000 | vm1 | migration_scheduled | node-b | target pod created |"}) {
+    EXPECT_NE(report.find(line), std::string::npos) << line;
+  }
+}
+
+TEST(MarkdownReport, EscapesPipesInCells) {
+  const std::string report = render_markdown_report(sample_result());
+  EXPECT_NE(report.find("| 4.818 | vm1 | northbound_update |  | "
+                        "options:requested-chassis=node-a\\|node-b |"),
+            std::string::npos);
+}
+
+// ---- Console ---------------------------------------------------------------------------
+
+TEST(ConsoleSummary, ShowsDowntimePerDirectionAndTheVerdict) {
+  const std::string summary = render_console_summary(sample_result());
+  EXPECT_EQ(summary.rfind("tcp-survival on ns3, seed 1\n", 0), 0u);
+  EXPECT_NE(summary.find("client-to-vm  20.000 ms"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("vm-to-client  17.500 ms"), std::string::npos) << summary;
+  EXPECT_NE(summary.find("failed: connection failed at 5.123s"), std::string::npos);
+  const std::string verdict = "expectations: 1/2 met, FAIL\n";
+  ASSERT_GE(summary.size(), verdict.size());
+  EXPECT_EQ(summary.substr(summary.size() - verdict.size()), verdict);
+}
+
+TEST(ConsoleSummary, PlainTextWithoutColoursOrNan) {
+  Result result = sample_result();
+  result.figures.probes[0].recovered = false;
+  const std::string summary = render_console_summary(result);
+  EXPECT_EQ(summary.find('\x1b'), std::string::npos);
+  EXPECT_EQ(summary.find("nan"), std::string::npos);
+  EXPECT_NE(summary.find("not recovered"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace lmlab

@@ -304,6 +304,31 @@ TEST(TcpAnalysis, NothingDeliveredAfterResumeMeansNotSurvived) {
   EXPECT_EQ(tcp.stall, 1s - 391ms);
 }
 
+TEST(TcpAnalysis, NothingDeliveredAtAllMeansNotSurvived) {
+  RunBuilder run;
+  const auto flow = run.add_flow(FlowKind::tcp_stream, Direction::client_to_vm, kChunkInterval);
+  run.record(flow, RecordKind::tcp_chunk_sent, 10ms, 0, kChunkBytes);
+  const Figures figures = analyze(make_scenario(), run.finish(), {});
+
+  EXPECT_FALSE(figures.tcp_streams.at(0).survived);
+  EXPECT_EQ(figures.tcp_streams.at(0).failure, "no data delivered");
+}
+
+// Senders stop before the run ends so nothing is in flight then; the quiet tail is not part
+// of the stream's throughput.
+TEST(TcpAnalysis, ThroughputEndsWithTheLastWrite) {
+  RunBuilder run;
+  const auto flow = run.add_flow(FlowKind::tcp_stream, Direction::client_to_vm, kChunkInterval);
+  for (std::uint64_t seq = 0; seq < 50; ++seq) {  // writes stop at 490 ms of the 1 s run
+    const Time sent = static_cast<Time::rep>(seq) * kChunkInterval;
+    run.record(flow, RecordKind::tcp_chunk_sent, sent, seq, kChunkBytes);
+    run.record(flow, RecordKind::tcp_chunk_delivered, sent + 1ms, seq, kChunkBytes, sent);
+  }
+  const Figures figures = analyze(make_scenario(), run.finish(), {});
+
+  EXPECT_DOUBLE_EQ(figures.tcp_streams.at(0).throughput_before_bps, 1e6);
+}
+
 // ---- Downtime breakdown ----------------------------------------------------------------
 
 // A Kube-OVN migration as the ns-3 model reports it, starting at 3 s.

@@ -1,5 +1,7 @@
 #include "sim/expectations.hpp"
 
+#include <cstdio>
+
 #include <algorithm>
 #include <chrono>
 #include <string>
@@ -15,9 +17,12 @@ std::string with_direction(const std::string& vm, const std::string& workload,
   return vm + " " + workload + " " + to_string(direction);
 }
 
-// Measured durations to the microsecond: nanosecond digits would only be noise in a verdict.
+// Measured durations in milliseconds to the microsecond, so they read against a limit at a
+// glance; nanosecond digits would only be noise in a verdict.
 std::string format_measured(Time duration) {
-  return format_duration(std::chrono::round<std::chrono::microseconds>(duration));
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3fms", to_milliseconds(duration));
+  return text;
 }
 
 bool migrates(const Scenario& scenario, const std::string& vm) {

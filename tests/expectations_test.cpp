@@ -65,10 +65,10 @@ TEST(MaxDowntime, OneResultPerDirectionOfAMigratedVm) {
   EXPECT_EQ(results[0].expectation, "max_downtime");
   EXPECT_EQ(results[0].subject, "vm1 probe client-to-vm");
   EXPECT_EQ(results[0].expected, "<= 50ms");
-  EXPECT_EQ(results[0].measured, "23.4ms");
+  EXPECT_EQ(results[0].measured, "23.400ms");
   EXPECT_TRUE(results[0].passed);
   EXPECT_EQ(results[1].subject, "vm1 probe vm-to-client");
-  EXPECT_EQ(results[1].measured, "60ms");
+  EXPECT_EQ(results[1].measured, "60.000ms");
   EXPECT_FALSE(results[1].passed);
 }
 

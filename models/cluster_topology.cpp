@@ -26,15 +26,12 @@ ClusterTopology::ClusterTopology(const Scenario& scenario, OvnSouthboundModel& s
     : scenario_(scenario), southbound_(southbound) {
   build_chassis(clock);
   build_underlay();
-  for (const auto& client : scenario.clients) {
-    VmHypervisorModel::Guest unused;
-    guests_[client.name] = build_guest(client.name, client.mac, client.ips, {client.node}, unused);
-  }
+  for (const auto& client : scenario.clients)
+    build_guest(client.name, client.mac, client.ips, {client.node});
   for (const auto& vm : scenario.vms) {
-    VmHypervisorModel::Guest guest;
-    guest.node = vm.node;
     // A VIF on every chassis: any of them may become the VM's target.
-    guests_[vm.name] = build_guest(vm.name, vm.mac, vm.ips, scenario.cluster.nodes, guest);
+    auto guest = build_guest(vm.name, vm.mac, vm.ips, scenario.cluster.nodes);
+    guest.node = vm.node;
     hypervisor.add_guest(vm.name, std::move(guest));
   }
   assign_random_streams();
@@ -46,8 +43,7 @@ void ClusterTopology::assign_random_streams() {
 }
 
 ns3::Ipv4Address ClusterTopology::guest_ipv4(const std::string& name) const {
-  auto node = guests_.at(name);
-  return node->GetObject<ns3::Ipv4>()->GetAddress(1, 0).GetLocal();
+  return guest_node(name)->GetObject<ns3::Ipv4>()->GetAddress(1, 0).GetLocal();
 }
 
 void ClusterTopology::build_chassis(Clock& clock) {
@@ -76,10 +72,10 @@ void ClusterTopology::build_underlay() {
   }
 }
 
-ns3::Ptr<ns3::Node> ClusterTopology::build_guest(const std::string& name, const std::string& mac,
-                                                 const std::vector<std::string>& ips,
-                                                 const std::vector<std::string>& vif_nodes,
-                                                 VmHypervisorModel::Guest& attachment) {
+VmHypervisorModel::Guest ClusterTopology::build_guest(const std::string& name,
+                                                      const std::string& mac,
+                                                      const std::vector<std::string>& ips,
+                                                      const std::vector<std::string>& vif_nodes) {
   auto node = ns3::CreateObject<ns3::Node>();
   ns3::InternetStackHelper().Install(node);
   guest_nodes_.Add(node);
@@ -90,6 +86,8 @@ ns3::Ptr<ns3::Node> ClusterTopology::build_guest(const std::string& name, const 
   nic->SetAddress(ns3::Mac48Address(mac.c_str()));
   nic->SetMtu(static_cast<std::uint16_t>(scenario_.cluster.network.mtu));
   devices_.Add(nic);
+  guests_[name] = nic;
+  VmHypervisorModel::Guest attachment;
   attachment.channel = channel;
   attachment.nic = nic;
   for (const auto& chassis : vif_nodes) {
@@ -105,7 +103,7 @@ ns3::Ptr<ns3::Node> ClusterTopology::build_guest(const std::string& name, const 
                    ns3::Ipv4InterfaceAddress(ns3::Ipv4Address(first_ipv4(ips).c_str()),
                                              subnet_mask(scenario_.cluster.network.subnet)));
   ipv4->SetUp(interface);
-  return node;
+  return attachment;
 }
 
 }  // namespace lmlab

@@ -27,16 +27,18 @@ class ClusterTopology {
                   VmHypervisorModel& hypervisor);
 
   // The node of a client or VM (a guest).
-  ns3::Ptr<ns3::Node> guest_node(const std::string& name) const { return guests_.at(name); }
+  ns3::Ptr<ns3::Node> guest_node(const std::string& name) const {
+    return guests_.at(name)->GetNode();
+  }
   ns3::Ipv4Address guest_ipv4(const std::string& name) const;
 
  private:
   void build_chassis(Clock& clock);
   void build_underlay();
-  ns3::Ptr<ns3::Node> build_guest(const std::string& name, const std::string& mac,
-                                  const std::vector<std::string>& ips,
-                                  const std::vector<std::string>& vif_nodes,
-                                  VmHypervisorModel::Guest& attachment);
+  // A guest node with its NIC on a channel of its own, and a VIF on each of `vif_nodes`.
+  VmHypervisorModel::Guest build_guest(const std::string& name, const std::string& mac,
+                                       const std::vector<std::string>& ips,
+                                       const std::vector<std::string>& vif_nodes);
 
   void assign_random_streams();
 
@@ -45,7 +47,7 @@ class ClusterTopology {
   ns3::NodeContainer guest_nodes_;
   ns3::NetDeviceContainer devices_;
   std::map<std::string, std::unique_ptr<OvnChassis>> chassis_;
-  std::map<std::string, ns3::Ptr<ns3::Node>> guests_;
+  std::map<std::string, ns3::Ptr<ns3::NetDevice>> guests_;  // each guest's NIC
 };
 
 }  // namespace lmlab

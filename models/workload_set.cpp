@@ -89,6 +89,7 @@ void WorkloadSet::install_probe(const ProbeWorkload& probe) {
   udp_senders_.push_back(std::make_unique<UdpProbeSender>(
       client, topology_.guest_ipv4(probe.vm), forward_port, schedule, forward, sink_,
       [] { return true; }));
+  udp_senders_.back()->start();
   // A paused VM sends nothing; its prober skips those ticks and keeps its schedule.
   const ProbeSchedule vm_schedule{kWorkloadStart + random_offset(probe.interval), probe.interval,
                                   scenario_.duration - kDrain, probe.size_bytes};
@@ -96,7 +97,7 @@ void WorkloadSet::install_probe(const ProbeWorkload& probe) {
   udp_senders_.push_back(std::make_unique<UdpProbeSender>(
       vm, topology_.guest_ipv4(probe.client), reverse_port, vm_schedule, reverse, sink_,
       [this, vm_name] { return !hypervisor_.is_paused(vm_name); }));
-  for (auto it = udp_senders_.end() - 2; it != udp_senders_.end(); ++it) (*it)->start();
+  udp_senders_.back()->start();
 }
 
 void WorkloadSet::install_tcp_stream(const TcpWorkload& stream) {

@@ -141,7 +141,9 @@ TEST(Ns3Backend, AnotherSeedMovesTheProbeSchedule) {
   const Scenario scenario = shipped("tcp-survival");
   const Result other = run_scenario(scenario, {"ns3", 7});
   EXPECT_EQ(other.seed, 7u);
-  EXPECT_NE(without_metadata(other), without_metadata(result_of("tcp-survival")));
+  // The figures themselves differ, not only the seed echoed in the result.
+  EXPECT_NE(result_to_json(other)["figures"]["probes"],
+            result_to_json(result_of("tcp-survival"))["figures"]["probes"]);
 }
 
 TEST(Ns3Backend, WithoutMigrationNothingIsLost) {
@@ -181,13 +183,21 @@ TEST(Ns3Backend, TcpFromTheVmSurvivesToo) {
   EXPECT_NEAR(tcp.throughput_after_bps, 10e6, 0.5e6);
 }
 
-TEST(Ns3Backend, FailedMigrationRollsBackWithoutDowntime) {
+// While pre-copy runs, Kube-OVN already duplicates the VM's traffic to the target chassis,
+// where no VM runs yet: the copy there must cost the running VM nothing. (Failure and
+// rollback are covered by the engine tests: a non-converging pre-copy gives up only after
+// minutes.)
+TEST(Ns3Backend, DuplicationDuringPrecopyCostsTheRunningVmNothing) {
   Scenario scenario = shipped("tcp-survival");
-  scenario.vms[0].dirty_rate_bytes_per_second = 2000ull << 20;  // outruns 10 Gbit/s
-  scenario.vms[0].memory_bytes = 64ull << 30;                   // beyond the 900 ms ceiling
-  const Result result = run_scenario(scenario, {"ns3", std::nullopt});
+  scenario.vms[0].memory_bytes = 64ull << 30;  // 55 s per pass at 10 Gbit/s: still copying
+  const Result result = run_scenario(scenario, {});
+  EXPECT_EQ(events_of(result, Phase::migration_scheduled).size(), 1u);
+  EXPECT_EQ(events_of(result, Phase::memory_transfer_started).size(), 1u);
   EXPECT_TRUE(events_of(result, Phase::source_paused).empty());
-  for (const auto& probe : result.figures.probes) EXPECT_EQ(probe.lost, 0u);
+  for (const auto& probe : result.figures.probes) {
+    EXPECT_EQ(probe.lost, 0u) << to_string(probe.direction);
+    EXPECT_EQ(probe.duplicates, 0u) << to_string(probe.direction);
+  }
 }
 
 TEST(Ns3Backend, UnknownBackendIsRefused) {

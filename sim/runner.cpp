@@ -28,7 +28,6 @@ Result run_scenario(const Scenario& scenario, const RunOptions& options) {
     throw std::invalid_argument("unknown backend '" + options.backend + "' (available: ns3)");
   Result result;
   result.scenario = scenario;
-  result.backend = options.backend;
   result.seed = options.seed.value_or(scenario.seed);
   result.metadata.lmlab_version = LMLAB_VERSION;
   result.metadata.started_at = utc_now_iso8601();
@@ -38,6 +37,7 @@ Result run_scenario(const Scenario& scenario, const RunOptions& options) {
   const RunOutput output = run_on_ns3(scenario, result.seed, log);
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - wall_start;
 
+  result.backend = output.backend;
   result.flows = output.flows;
   result.events = log.events();
   result.figures = analyze(scenario, output, result.events);

@@ -19,6 +19,7 @@
 #include "models/record_sink.hpp"
 #include "models/vm_hypervisor_model.hpp"
 #include "models/workload_set.hpp"
+#include "sim/logical_ports.hpp"
 #include "sim/migration_engine.hpp"
 
 namespace lmlab {
@@ -82,7 +83,7 @@ RunOutput run_on_ns3(const Scenario& scenario, std::uint64_t seed, EventLog& log
     ClusterTopology topology(scenario, southbound, clock, hypervisor);
     WorkloadSet workloads(scenario, topology, hypervisor, sink);
     MigrationEngine engine(scenario, clock, northbound, hypervisor, log);
-    engine.create_ports();
+    create_logical_ports(scenario, northbound);
     engine.schedule_migrations();
     schedule_identity_checks(scenario, clock, workloads, output.identities);
 

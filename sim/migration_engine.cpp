@@ -35,13 +35,6 @@ MigrationEngine::MigrationEngine(const Scenario& scenario, Clock& clock, Northbo
   for (const auto& vm : scenario.vms) vm_node_[vm.name] = vm.node;
 }
 
-void MigrationEngine::create_ports() {
-  for (const auto& client : scenario_.clients)
-    northbound_.add_port({client.name, client.mac, client.ips, {client.node}, std::nullopt});
-  for (const auto& vm : scenario_.vms)
-    northbound_.add_port({vm.name, vm.mac, vm.ips, {vm.node}, std::nullopt});
-}
-
 void MigrationEngine::schedule_migrations() {
   for (const auto& spec : scenario_.migrations)
     clock_.schedule_at(spec.start, [this, &spec] { start(spec); });

@@ -22,8 +22,6 @@ class MigrationEngine {
   MigrationEngine(const Scenario& scenario, Clock& clock, Northbound& northbound,
                   Hypervisor& hypervisor, EventLog& log);
 
-  // Creates the logical switch ports of clients and VMs, bound to the nodes they start on.
-  void create_ports();
   // Schedules every migration of the scenario at its start time.
   void schedule_migrations();
 

@@ -1,3 +1,4 @@
+#include "sim/logical_ports.hpp"
 #include "sim/migration_engine.hpp"
 
 #include <algorithm>
@@ -32,7 +33,7 @@ Scenario one_vm_migrating(StrategyKind strategy) {
 struct EngineRun {
   explicit EngineRun(const Scenario& scenario)
       : hypervisor(clock), engine(scenario, clock, northbound, hypervisor, log) {
-    engine.create_ports();
+    create_logical_ports(scenario, northbound);
     engine.schedule_migrations();
     clock.run_until(scenario.duration);
   }

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include "sim/cli/commands.hpp"
+#include "sim/cli/lab_commands.hpp"
 #include "sim/runner.hpp"
 
 int main(int argc, char** argv) {
@@ -29,6 +30,17 @@ int main(int argc, char** argv) {
   list_command->add_option("--dir", scenario_directory, "scenario directory")
       ->capture_default_str();
 
+  auto* lab_command = app.add_subcommand("lab", "a real OVN lab to poke at by hand");
+  lab_command->require_subcommand(1);
+  std::string lab_file;
+  auto* lab_up = lab_command->add_subcommand("up", "build a scenario's lab and leave it running");
+  lab_up->add_option("file", lab_file, "scenario file (YAML)")->required();
+  std::vector<std::string> lab_ids;
+  auto* lab_down = lab_command->add_subcommand(
+      "down", "tear labs down (default: every lab no running lmlab uses)");
+  lab_down->add_option("ids", lab_ids, "lab ids, from lmlab lab status");
+  auto* lab_status = lab_command->add_subcommand("status", "list the labs on this host");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -37,5 +49,8 @@ int main(int argc, char** argv) {
   }
   if (*run_command) return cli::run(run);
   if (*validate_command) return cli::validate(validate_file);
+  if (*lab_up) return cli::lab_up(lab_file);
+  if (*lab_down) return cli::lab_down(lab_ids);
+  if (*lab_status) return cli::lab_status();
   return cli::list(scenario_directory);
 }

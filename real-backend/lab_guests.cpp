@@ -1,0 +1,48 @@
+#include "real-backend/lab_guests.hpp"
+
+#include <stdexcept>
+
+#include "real-backend/guest_interface.hpp"
+
+namespace lmlab::real {
+
+LabGuests::LabGuests(OvnLab& lab, const Scenario& scenario) {
+  const auto mtu = static_cast<int>(scenario.cluster.network.mtu);
+  for (const auto& client : scenario.clients) {
+    check_lab_name("client", client.name);
+    const auto netns = lab.create_namespace("client-" + client.name);
+    lab.attach(client.node, netns, "eth0", mtu, client.name);
+    configure_guest_interface(netns, "eth0", client.mac, client.ips, scenario.cluster.network);
+    netns_[client.name] = netns;
+  }
+  for (const auto& spec : scenario.vms) {
+    check_lab_name("VM", spec.name);
+    auto guest = std::make_unique<VmGuest>(lab, spec, scenario.cluster.network);
+    netns_[spec.name] = guest->guest_netns();
+    vms_[spec.name] = std::move(guest);
+  }
+}
+
+const std::string& LabGuests::netns_of(const std::string& name) const {
+  const auto found = netns_.find(name);
+  if (found == netns_.end()) throw std::runtime_error("no guest named " + name);
+  return found->second;
+}
+
+VmGuest& LabGuests::vm(const std::string& name) {
+  const auto found = vms_.find(name);
+  if (found == vms_.end()) throw std::runtime_error("no VM named " + name);
+  return *found->second;
+}
+
+void LabGuests::prepare_target(const std::string& name, const std::string& node) {
+  vm(name).add_domain(node);
+}
+void LabGuests::pause(const std::string& name) { vm(name).pause(); }
+void LabGuests::resume(const std::string& name, const std::string& node) { vm(name).run_on(node); }
+void LabGuests::announce(const std::string& name) { vm(name).announce(); }
+void LabGuests::remove_domain(const std::string& name, const std::string& node) {
+  vm(name).remove_domain(node);
+}
+
+}  // namespace lmlab::real

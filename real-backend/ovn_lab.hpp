@@ -1,0 +1,94 @@
+// A real OVN lab on this host: OVN central (NB and SB ovsdb-server, ovn-northd) and one
+// chassis per node, each chassis in its own network namespace with its own ovsdb-server,
+// ovs-vswitchd on the userspace datapath and ovn-controller, joined by a Linux-bridge
+// underlay carrying real Geneve. Everything lives under one per-lab directory and
+// per-lab namespace names, recorded in the lab's manifest as it is created.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "real-backend/lab_manifest.hpp"
+#include "real-backend/process.hpp"
+
+namespace lmlab::real {
+
+struct LabSpec {
+  std::string scenario;             // for `lmlab lab status`
+  std::vector<std::string> nodes;   // one chassis each
+};
+
+struct Chassis {
+  std::string node;
+  std::string netns;
+  std::string directory;
+  std::string encap_ip;  // Geneve tunnel endpoint on the underlay
+};
+
+class OvnLab {
+ public:
+  // Creates the lab's directory and manifest, owned by this process. Nothing runs yet.
+  explicit OvnLab(const LabSpec& spec);
+  // Tears the lab down unless it was handed over with release().
+  ~OvnLab();
+  OvnLab(const OvnLab&) = delete;
+  OvnLab& operator=(const OvnLab&) = delete;
+
+  // Central, underlay, chassis; returns once every chassis has registered in the SB and the
+  // tunnels between them are warm. Throws std::runtime_error naming the daemon that failed
+  // and its log line.
+  void start();
+
+  // A namespace of the lab, created and recorded; `role` becomes part of its name.
+  std::string create_namespace(const std::string& role);
+  // A veth pair between two namespaces of the lab, both ends up.
+  void connect(const std::string& netns_a, const std::string& interface_a,
+               const std::string& netns_b, const std::string& interface_b, int mtu);
+  // Connects `interface` of namespace `netns` to the node's br-int as OVN port `iface_id`,
+  // through a veth whose chassis end the lab names; returns that name.
+  std::string attach(const std::string& node, const std::string& netns,
+                     const std::string& interface, int mtu, const std::string& iface_id);
+  // Unplugs the chassis end from br-int and deletes the veth.
+  void detach(const std::string& node, const std::string& chassis_interface);
+
+  // Starts a daemon that detaches, with its pidfile and log under `directory` (run/, log/),
+  // recorded for teardown. Throws naming the daemon and its last error line if it fails.
+  void start_daemon(const std::string& name, const Argv& argv, const Environment& environment,
+                    const std::string& directory, const std::string& control_socket,
+                    std::vector<std::string> exit_arguments = {});
+
+  const Chassis& chassis(const std::string& node) const;
+  const LabManifest& manifest() const { return manifest_; }
+  std::string nb_socket() const;
+  std::string sb_socket() const;
+  // The directory daemons and helpers of the lab may put files in.
+  std::string directory() const { return manifest_.directory; }
+
+  // Stops and removes everything now; returns what could not be removed.
+  std::vector<std::string> tear_down();
+  // Leaves the lab running after this object is gone (`lmlab lab up`).
+  void release();
+
+ private:
+  std::string namespace_name(const std::string& role) const;
+  void start_central();
+  void start_underlay();
+  void start_chassis(const Chassis& chassis);
+  void wait_for_chassis_registration();
+  void warm_tunnels();
+  Argv vsctl(const Chassis& chassis, const Argv& arguments) const;
+
+  LabManifest manifest_;
+  std::vector<std::string> nodes_;
+  std::map<std::string, Chassis> chassis_;
+  std::string underlay_netns_;
+  std::size_t attached_count_ = 0;  // names chassis ends of veths uniquely
+  bool released_ = false;
+  bool torn_down_ = false;
+};
+
+// Only letters, digits, '-', '_' and '.': the names become namespace and file names.
+void check_lab_name(const std::string& what, const std::string& name);
+
+}  // namespace lmlab::real

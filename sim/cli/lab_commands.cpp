@@ -1,0 +1,108 @@
+#include "sim/cli/lab_commands.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <stdexcept>
+
+#include <fmt/core.h>
+
+#include "real-backend/lab_manifest.hpp"
+#include "real-backend/lab_teardown.hpp"
+#include "real-backend/prerequisites.hpp"
+#include "real-backend/scenario_lab.hpp"
+#include "sim/cli/commands.hpp"
+#include "sim/scenario_loader.hpp"
+
+namespace lmlab::cli {
+
+namespace {
+
+bool owned_by_running_process(const real::LabManifest& manifest) {
+  return manifest.owner != 0 && real::process_alive(manifest.owner);
+}
+
+std::size_t running_daemons(const real::LabManifest& manifest) {
+  std::size_t count = 0;
+  for (const auto& daemon : manifest.daemons) {
+    std::ifstream pidfile(daemon.pidfile);
+    pid_t pid = 0;
+    if (pidfile >> pid && real::process_alive(pid)) ++count;
+  }
+  return count;
+}
+
+}  // namespace
+
+int lab_up(const std::string& scenario_file) {
+  try {
+    const Scenario scenario = load_scenario_file(scenario_file);
+    real::check_prerequisites();
+    real::ScenarioLab built(scenario);
+    built.keep();
+    const auto& lab = built.lab();
+    fmt::print("lab {} is up for {} in {}\n", lab.manifest().id, scenario.name, lab.directory());
+    for (const auto& node : scenario.cluster.nodes)
+      fmt::print("  chassis {:<12} ip netns exec {} ...\n", node, lab.chassis(node).netns);
+    for (const auto& client : scenario.clients)
+      fmt::print("  client  {:<12} ip netns exec {} ...\n", client.name,
+                 built.guests().netns_of(client.name));
+    for (const auto& vm : scenario.vms)
+      fmt::print("  VM      {:<12} ip netns exec {} ...\n", vm.name, built.guests().netns_of(vm.name));
+    fmt::print("  ovn-nbctl --db=unix:{} show\n", lab.nb_socket());
+    fmt::print("tear it down with: lmlab lab down {}\n", lab.manifest().id);
+    return kExitPassed;
+  } catch (const ScenarioError& error) {
+    fmt::print(stderr, "{}\n", error.what());
+  } catch (const std::exception& error) {
+    fmt::print(stderr, "lmlab: {}\n", error.what());
+  }
+  return kExitBadInput;
+}
+
+int lab_down(const std::vector<std::string>& ids) {
+  int status = kExitPassed;
+  std::vector<std::string> wanted = ids;
+  for (const auto& directory : real::find_lab_directories()) {
+    try {
+      const auto manifest = real::load_manifest(directory);
+      const auto named = std::find(wanted.begin(), wanted.end(), manifest.id);
+      if (ids.empty() ? owned_by_running_process(manifest) : named == wanted.end()) continue;
+      if (named != wanted.end()) wanted.erase(named);
+      const auto problems = real::tear_down_lab(manifest);
+      for (const auto& problem : problems) fmt::print(stderr, "lmlab: lab {}: {}\n", manifest.id, problem);
+      if (!problems.empty()) status = kExitBadInput;
+      else fmt::print("lab {} is down\n", manifest.id);
+    } catch (const std::exception& error) {
+      fmt::print(stderr, "lmlab: {}\n", error.what());
+      status = kExitBadInput;
+    }
+  }
+  for (const auto& id : wanted) {
+    fmt::print(stderr, "lmlab: no lab {} (see lmlab lab status)\n", id);
+    status = kExitBadInput;
+  }
+  return status;
+}
+
+int lab_status() {
+  const auto directories = real::find_lab_directories();
+  if (directories.empty()) fmt::print("no labs\n");
+  for (const auto& directory : directories) {
+    try {
+      const auto manifest = real::load_manifest(directory);
+      fmt::print("{}  scenario {}  {}  {}/{} daemons running  {} namespaces  {}\n", manifest.id,
+                 manifest.scenario,
+                 manifest.owner == 0 ? "kept (lmlab lab up)"
+                 : owned_by_running_process(manifest)
+                     ? fmt::format("in use by pid {}", manifest.owner)
+                     : fmt::format("left by pid {} (lmlab lab down removes it)", manifest.owner),
+                 running_daemons(manifest), manifest.daemons.size(), manifest.namespaces.size(),
+                 directory);
+    } catch (const std::exception& error) {
+      fmt::print(stderr, "lmlab: {}\n", error.what());
+    }
+  }
+  return kExitPassed;
+}
+
+}  // namespace lmlab::cli

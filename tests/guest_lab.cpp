@@ -16,6 +16,7 @@
 #include <system_error>
 
 #include "real-backend/netns.hpp"
+#include "sim/scenario_loader.hpp"
 
 extern char** environ;
 
@@ -49,6 +50,18 @@ std::string unique_prefix() {
   return "lmlabt-" + std::to_string(::getpid()) + "-" + std::to_string(labs++) + "-";
 }
 }  // namespace
+
+Scenario scenario_for_lab(const std::string& duration, const std::string& workloads) {
+  const std::string text = R"(
+name: guest-lab
+duration: )" + duration + R"(
+cluster: {nodes: [node-a, node-b], network: {subnet: 10.77.0.0/16}, strategy: kube-ovn}
+clients: [{name: client, node: node-a, mac: 0a:58:0a:4d:00:64, ips: [10.77.0.100]}]
+vms: [{name: vm1, node: node-a, mac: 0a:58:0a:4d:00:0a, ips: [10.77.0.10], memory: 1Gi,
+       dirty_rate: 16Mi/s}]
+)" + (workloads.empty() ? "" : "workloads:\n" + workloads);
+  return load_scenario_text(text, "guest-lab.yaml");
+}
 
 void run_program(const std::vector<std::string>& argv) {
   int output_pipe[2];

@@ -12,6 +12,10 @@
 
 namespace lmlab::testing {
 
+// A scenario with one client (10.77.0.100) and one VM (10.77.0.10) for a lab, running for
+// `duration`; `workloads` holds the YAML items of its workloads list, if any.
+Scenario scenario_for_lab(const std::string& duration, const std::string& workloads = "");
+
 // Runs a program with these arguments (no shell) and waits; throws std::runtime_error with
 // its output when it fails.
 void run_program(const std::vector<std::string>& argv);

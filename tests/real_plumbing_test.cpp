@@ -1,5 +1,5 @@
-// The pieces under the real workloads: namespace switching, the run's clocks and the
-// transmit checksum helper.
+// The pieces under the real workloads: namespace switching, the run's clocks, the fixed
+// schedule's catch-up and the transmit checksum helper.
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
@@ -12,8 +12,8 @@
 
 #include "real-backend/netns.hpp"
 #include "real-backend/run_epoch.hpp"
+#include "real-backend/traffic/fixed_schedule_timer.hpp"
 #include "real-backend/tx_checksum_offload.hpp"
-#include "sim/scenario_loader.hpp"
 #include "tests/guest_lab.hpp"
 
 namespace lmlab {
@@ -27,21 +27,8 @@ ino_t current_netns() {
   return status.st_ino;
 }
 
-Scenario two_guests() {
-  return load_scenario_text(R"(
-name: plumbing
-duration: 1s
-cluster: {nodes: [node-a, node-b], network: {subnet: 10.78.0.0/16},
-          strategy: kube-ovn}
-clients: [{name: client, node: node-a, mac: 0a:58:0a:4e:00:64, ips: [10.78.0.100]}]
-vms: [{name: vm1, node: node-a, mac: 0a:58:0a:4e:00:0a, ips: [10.78.0.10], memory: 1Gi,
-       dirty_rate: 1Mi/s}]
-)",
-                            "plumbing.yaml");
-}
-
 TEST(InNetns, RunsInsideAndComesBackAlsoAfterAnException) {
-  const Scenario scenario = two_guests();
+  const Scenario scenario = testing::scenario_for_lab("1s");
   const testing::GuestLab lab(scenario, scenario.clients[0], scenario.vms[0]);
   const ino_t home = current_netns();
   const ino_t inside = real::in_netns(lab.client().netns, [] { return current_netns(); });
@@ -53,7 +40,7 @@ TEST(InNetns, RunsInsideAndComesBackAlsoAfterAnException) {
 }
 
 TEST(InNetns, SocketsOpenedInsideStayThere) {
-  const Scenario scenario = two_guests();
+  const Scenario scenario = testing::scenario_for_lab("1s");
   const testing::GuestLab lab(scenario, scenario.clients[0], scenario.vms[0]);
   asio::io_context io;
   asio::ip::udp::socket socket(io);
@@ -86,8 +73,33 @@ TEST(RunEpoch, RealtimeAndMonotonicTimesAgree) {
               0.0, 1.0);
 }
 
+// A loop busy for 25 ms misses 25 ticks of a 1 ms schedule: they come at once afterwards,
+// each with its own k, and the schedule goes on where it was.
+TEST(FixedScheduleTimer, CatchesUpAfterALateLoopWithoutSkippingOrDrifting) {
+  asio::io_context io;
+  const real::RunEpoch epoch;
+  std::vector<std::pair<std::uint64_t, Time>> ticks;
+  const SendSchedule schedule{milliseconds(10), milliseconds(1), milliseconds(80), 0};
+  auto timer = std::make_shared<real::FixedScheduleTimer>(
+      io, epoch, schedule, [&](std::uint64_t k) { ticks.emplace_back(k, epoch.since_start()); });
+  asio::steady_timer busy(io, epoch.steady_at(milliseconds(30)));
+  busy.async_wait([](const std::error_code&) { std::this_thread::sleep_for(milliseconds(25)); });
+  timer->start();
+  io.run();
+
+  ASSERT_EQ(ticks.size(), 70u);
+  for (std::uint64_t k = 0; k < ticks.size(); ++k) {
+    ASSERT_EQ(ticks[k].first, k);
+    const Time due = schedule.send_time(k);
+    EXPECT_GE(ticks[k].second, due);
+    // Late only while the loop was busy (30 to 55 ms), otherwise on time.
+    const bool missed = due >= milliseconds(30) && due < milliseconds(55);
+    EXPECT_LT(ticks[k].second - due, missed ? milliseconds(27) : milliseconds(3)) << "k " << k;
+  }
+}
+
 TEST(TxChecksumOffload, CanBeTurnedOffOnAGuestInterface) {
-  const Scenario scenario = two_guests();
+  const Scenario scenario = testing::scenario_for_lab("1s");
   const testing::GuestLab lab(scenario, scenario.clients[0], scenario.vms[0]);
   ASSERT_TRUE(real::tx_checksum_offload_enabled(lab.vm().netns, lab.vm().interface));
   real::disable_tx_checksum_offload(lab.vm().netns, lab.vm().interface);

@@ -7,30 +7,28 @@
 
 #include <ns3/simulator.h>
 
-#include "sim/units.hpp"
+#include "sim/workload_plan.hpp"
 
 namespace lmlab {
 
 class FixedRateTicker {
  public:
-  FixedRateTicker(Time start, Time interval, Time end, std::function<void(std::uint64_t)> tick)
-      : start_(start), interval_(interval), end_(end), tick_(std::move(tick)) {}
+  FixedRateTicker(const SendSchedule& schedule, std::function<void(std::uint64_t)> tick)
+      : schedule_(schedule), tick_(std::move(tick)) {}
 
   void begin() { schedule(0); }
 
  private:
   void schedule(std::uint64_t k) {
-    const Time at = start_ + interval_ * static_cast<Time::rep>(k);
-    if (at >= end_) return;
+    const Time at = schedule_.send_time(k);
+    if (at >= schedule_.end) return;
     ns3::Simulator::Schedule(ns3::NanoSeconds(at.count()) - ns3::Simulator::Now(), [this, k] {
       tick_(k);
       schedule(k + 1);
     });
   }
 
-  Time start_;
-  Time interval_;
-  Time end_;
+  SendSchedule schedule_;
   std::function<void(std::uint64_t)> tick_;
 };
 

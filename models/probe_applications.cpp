@@ -7,7 +7,7 @@
 #include <ns3/udp-socket-factory.h>
 #include <ns3/uinteger.h>
 
-#include "models/stamp.hpp"
+#include "models/stamped_packet.hpp"
 
 namespace lmlab {
 
@@ -41,21 +41,20 @@ bool read_echo(ns3::Ptr<ns3::Packet> packet, std::uint8_t wanted_type, Stamp& st
 }  // namespace
 
 UdpProbeSender::UdpProbeSender(ns3::Ptr<ns3::Node> node, ns3::Ipv4Address peer,
-                               std::uint16_t port, const ProbeSchedule& schedule,
+                               std::uint16_t port, const SendSchedule& schedule,
                                std::uint32_t flow, RecordSink& sink, SendGate gate)
     : socket_(ns3::Socket::CreateSocket(node, ns3::UdpSocketFactory::GetTypeId())),
-      size_(schedule.size_bytes),
+      size_(schedule.bytes),
       flow_(flow),
       sink_(sink),
       gate_(std::move(gate)),
-      ticker_(schedule.start, schedule.interval, schedule.end,
-              [this](std::uint64_t seq) { send(seq); }) {
+      ticker_(schedule, [this](std::uint64_t seq) { send(seq); }) {
   socket_->Connect(ns3::InetSocketAddress(peer, port));
 }
 
 void UdpProbeSender::send(std::uint64_t seq) {
   if (!gate_()) return;
-  socket_->Send(Stamp::now(seq).to_packet(size_));
+  socket_->Send(stamped_packet_now(flow_, seq, size_));
   sink_.add(RecordKind::probe_sent, flow_, seq, size_);
 }
 
@@ -72,25 +71,24 @@ UdpProbeReceiver::UdpProbeReceiver(ns3::Ptr<ns3::Node> node, std::uint16_t port,
 void UdpProbeReceiver::receive(ns3::Ptr<ns3::Socket> socket) {
   ns3::Address from;
   while (auto packet = socket->RecvFrom(from)) {
-    const Stamp stamp = Stamp::from_packet(packet);
+    const Stamp stamp = read_stamp(packet);
     sink_.add(RecordKind::probe_received, flow_, stamp.seq, packet->GetSize(), stamp.sent);
     if (observer_) observer_(ns3::InetSocketAddress::ConvertFrom(from).GetIpv4());
   }
 }
 
 IcmpEchoProber::IcmpEchoProber(ns3::Ptr<ns3::Node> node, ns3::Ipv4Address peer,
-                               const ProbeSchedule& schedule, std::uint32_t request_flow,
+                               const SendSchedule& schedule, std::uint32_t request_flow,
                                std::uint32_t reply_flow, RecordSink& sink,
                                SourceObserver observer)
     : socket_(icmp_socket(node)),
       peer_(peer),
-      size_(schedule.size_bytes),
+      size_(schedule.bytes),
       request_flow_(request_flow),
       reply_flow_(reply_flow),
       sink_(sink),
       observer_(std::move(observer)),
-      ticker_(schedule.start, schedule.interval, schedule.end,
-              [this](std::uint64_t seq) { send(seq); }) {
+      ticker_(schedule, [this](std::uint64_t seq) { send(seq); }) {
   socket_->SetRecvCallback(ns3::MakeCallback(&IcmpEchoProber::receive, this));
 }
 
@@ -98,7 +96,7 @@ void IcmpEchoProber::send(std::uint64_t seq) {
   ns3::Icmpv4Echo echo;
   echo.SetIdentifier(kEchoIdentifier);
   echo.SetSequenceNumber(static_cast<std::uint16_t>(seq));  // the full number is in the data
-  echo.SetData(Stamp::now(seq).to_packet(size_));
+  echo.SetData(stamped_packet_now(request_flow_, seq, size_));
   ns3::Icmpv4Header header;
   header.SetType(ns3::Icmpv4Header::ICMPV4_ECHO);
   header.SetCode(0);

@@ -20,17 +20,10 @@ using SendGate = std::function<bool()>;
 // Tells the run which address a VM's packets came from, as a peer saw it.
 using SourceObserver = std::function<void(ns3::Ipv4Address)>;
 
-struct ProbeSchedule {
-  Time start;
-  Time interval;
-  Time end;
-  std::uint32_t size_bytes;
-};
-
 class UdpProbeSender {
  public:
   UdpProbeSender(ns3::Ptr<ns3::Node> node, ns3::Ipv4Address peer, std::uint16_t port,
-                 const ProbeSchedule& schedule, std::uint32_t flow, RecordSink& sink,
+                 const SendSchedule& schedule, std::uint32_t flow, RecordSink& sink,
                  SendGate gate);
   void start() { ticker_.begin(); }
 
@@ -62,7 +55,7 @@ class UdpProbeReceiver {
 // Client side: sends echo requests (flow `request_flow`) and records replies (`reply_flow`).
 class IcmpEchoProber {
  public:
-  IcmpEchoProber(ns3::Ptr<ns3::Node> node, ns3::Ipv4Address peer, const ProbeSchedule& schedule,
+  IcmpEchoProber(ns3::Ptr<ns3::Node> node, ns3::Ipv4Address peer, const SendSchedule& schedule,
                  std::uint32_t request_flow, std::uint32_t reply_flow, RecordSink& sink,
                  SourceObserver observer);
   void start() { ticker_.begin(); }

@@ -3,22 +3,21 @@
 #include <ns3/inet-socket-address.h>
 #include <ns3/tcp-socket-factory.h>
 
-#include "models/stamp.hpp"
+#include "models/stamped_packet.hpp"
 
 namespace lmlab {
 
 TcpChunkSender::TcpChunkSender(ns3::Ptr<ns3::Node> node, ns3::Ipv4Address peer,
-                               std::uint16_t port, const TcpStreamSchedule& schedule,
+                               std::uint16_t port, const SendSchedule& schedule,
                                std::uint32_t flow, RecordSink& sink)
     : socket_(ns3::Socket::CreateSocket(node, ns3::TcpSocketFactory::GetTypeId())),
       peer_(peer),
       port_(port),
       start_(schedule.start),
-      chunk_bytes_(schedule.chunk_bytes),
+      chunk_bytes_(schedule.bytes),
       flow_(flow),
       sink_(sink),
-      ticker_(schedule.start, schedule.chunk_interval, schedule.end,
-              [this](std::uint64_t seq) { write_chunk(seq); }) {}
+      ticker_(schedule, [this](std::uint64_t seq) { write_chunk(seq); }) {}
 
 void TcpChunkSender::start() {
   socket_->TraceConnectWithoutContext("Tx", ns3::MakeCallback(&TcpChunkSender::on_segment, this));
@@ -36,7 +35,7 @@ void TcpChunkSender::start() {
 
 void TcpChunkSender::write_chunk(std::uint64_t seq) {
   if (failed_) return;
-  pending_.push_back(Stamp::now(seq).to_packet(chunk_bytes_));
+  pending_.push_back(stamped_packet_now(flow_, seq, chunk_bytes_));
   sink_.add(RecordKind::tcp_chunk_sent, flow_, seq, chunk_bytes_);
   flush(socket_, socket_->GetTxAvailable());
 }
@@ -54,11 +53,8 @@ void TcpChunkSender::flush(ns3::Ptr<ns3::Socket> socket, std::uint32_t available
 void TcpChunkSender::on_segment(ns3::Ptr<const ns3::Packet> payload, const ns3::TcpHeader& header,
                                 ns3::Ptr<const ns3::TcpSocketBase>) {
   if (payload->GetSize() == 0) return;  // pure ACKs and handshake segments carry no data
-  // Unwrap the 32-bit sequence number into a stream offset the analyzer can compare.
-  const std::uint32_t raw = header.GetSequenceNumber().GetValue();
-  const auto delta = static_cast<std::int32_t>(raw - static_cast<std::uint32_t>(last_sequence_));
-  last_sequence_ = static_cast<std::uint64_t>(static_cast<std::int64_t>(last_sequence_) + delta);
-  sink_.add(RecordKind::tcp_segment_sent, flow_, last_sequence_, payload->GetSize());
+  const std::uint64_t sequence = sequence_.unwrap(header.GetSequenceNumber().GetValue());
+  sink_.add(RecordKind::tcp_segment_sent, flow_, sequence, payload->GetSize());
 }
 
 void TcpChunkSender::on_failure(ns3::Ptr<ns3::Socket>) {

@@ -1,5 +1,6 @@
 // A long-lived TCP connection carrying fixed-size chunks at a fixed rate; each chunk starts
-// with a Stamp so the receiver can tell which chunk arrived and when it was written.
+// with a Stamp (sim/stamp.hpp) so the receiver can tell which chunk arrived and when it was
+// written.
 #pragma once
 
 #include <cstdint>
@@ -15,20 +16,14 @@
 #include "models/fixed_rate_ticker.hpp"
 #include "models/probe_applications.hpp"
 #include "models/record_sink.hpp"
+#include "sim/sequence_unwrapper.hpp"
 
 namespace lmlab {
-
-struct TcpStreamSchedule {
-  Time start;
-  Time chunk_interval;
-  Time end;
-  std::uint32_t chunk_bytes;
-};
 
 class TcpChunkSender {
  public:
   TcpChunkSender(ns3::Ptr<ns3::Node> node, ns3::Ipv4Address peer, std::uint16_t port,
-                 const TcpStreamSchedule& schedule, std::uint32_t flow, RecordSink& sink);
+                 const SendSchedule& schedule, std::uint32_t flow, RecordSink& sink);
   void start();
 
  private:
@@ -47,7 +42,7 @@ class TcpChunkSender {
   RecordSink& sink_;
   FixedRateTicker ticker_;
   std::deque<ns3::Ptr<ns3::Packet>> pending_;  // chunks written while the send buffer was full
-  std::uint64_t last_sequence_ = 0;             // unwrapped 32-bit TCP sequence numbers
+  SequenceUnwrapper sequence_;
   bool failed_ = false;
 };
 

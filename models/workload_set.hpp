@@ -14,6 +14,7 @@
 #include "models/vm_hypervisor_model.hpp"
 #include "sim/packet_record.hpp"
 #include "sim/scenario.hpp"
+#include "sim/workload_plan.hpp"
 
 namespace lmlab {
 
@@ -22,25 +23,22 @@ class WorkloadSet {
   WorkloadSet(const Scenario& scenario, ClusterTopology& topology,
               const VmHypervisorModel& hypervisor, RecordSink& sink);
 
-  const std::vector<FlowInfo>& flows() const { return flows_; }
+  const std::vector<FlowInfo>& flows() const { return plan_.flows; }
   // The VM's identity as its client sees it now: the source address of the VM's latest
   // packets and the MAC the client's ARP cache holds for it. Forgets the seen address, so
   // the next observation only reflects packets that arrive after this one.
   IdentityObservation observe_identity(const std::string& vm);
 
  private:
-  void install_probe(const ProbeWorkload& probe);
-  void install_tcp_stream(const TcpWorkload& stream);
-  std::uint32_t add_flow(const std::string& workload, const std::string& vm, Direction direction,
-                         FlowKind kind, Time interval);
+  void install_probe(const ProbePlan& probe);
+  void install_tcp_stream(const TcpStreamPlan& stream);
   SourceObserver observer_for(const std::string& vm);
-  Time random_offset(Time range);
 
   const Scenario& scenario_;
   ClusterTopology& topology_;
   const VmHypervisorModel& hypervisor_;
   RecordSink& sink_;
-  std::vector<FlowInfo> flows_;
+  WorkloadPlan plan_;
   std::map<std::string, std::string> seen_source_;  // VM -> address its packets came from
   std::vector<std::unique_ptr<UdpProbeSender>> udp_senders_;
   std::vector<std::unique_ptr<UdpProbeReceiver>> udp_receivers_;
@@ -48,7 +46,6 @@ class WorkloadSet {
   std::vector<std::unique_ptr<IcmpEchoObserver>> icmp_observers_;
   std::vector<std::unique_ptr<TcpChunkSender>> tcp_senders_;
   std::vector<std::unique_ptr<TcpChunkReceiver>> tcp_receivers_;
-  ns3::Ptr<ns3::UniformRandomVariable> random_;
 };
 
 }  // namespace lmlab

@@ -23,6 +23,8 @@
 #include <variant>
 #include <vector>
 
+#include "sim/stamp.hpp"
+
 namespace lmlab {
 
 ScenarioError::ScenarioError(std::string file, int line, int column, std::string message)
@@ -595,7 +597,8 @@ class ScenarioReader {
                       as_duration, [](Time interval) { return interval >= kMinInterval; },
                       "an interval of at least " + format_duration(kMinInterval)),
                   probe.interval);
-    fields.update("size", as_integer<std::uint32_t>(16, 1400), probe.size_bytes);
+    // A probe payload holds at least its stamp (sim/stamp.hpp).
+    fields.update("size", as_integer<std::uint32_t>(Stamp::kBytes, 1400), probe.size_bytes);
     return probe;
   }
 

@@ -441,7 +441,7 @@ const BrokenCase kBrokenCases[] = {
     {"UnknownProtocol", "    interval: 1ms\n", "    interval: 1ms\n    protocol: tcp\n", 35, 15,
      "expected one of 'udp', 'icmp', got 'tcp'"},
     {"ProbeTooSmall", "    interval: 1ms\n", "    interval: 1ms\n    size: 8\n", 35, 11,
-     "expected an integer from 16 to 1400, got '8'"},
+     "expected an integer from 20 to 1400, got '8'"},
     {"UndefinedProbeVm", "    vm: vm1\n    client: client\n    interval",
      "    vm: vm9\n    client: client\n    interval", 32, 9, "unknown vm 'vm9' (defined: vm1)"},
     {"UndefinedTcpClient", "client: client\n    rate", "client: nobody\n    rate", 38, 13,

@@ -36,7 +36,8 @@ constexpr Requirement kRequirements[] = {
     {"ovn-controller", "ovn-host"},
     {"ip", "iproute2"},
     {"tc", "iproute2"},
-    {"ethtool", "ethtool"},
+    {"ping", "iputils-ping"},
+    {"ovsdb-client", "openvswitch-common"},
 };
 
 bool on_path(const std::string& program) {

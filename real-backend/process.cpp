@@ -204,6 +204,15 @@ void ChildProcess::write_line(const std::string& line) {
 
 ChildProcess::~ChildProcess() { stop(); }
 
+int ChildProcess::wait() {
+  int status = 0;
+  while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+  }
+  pid_ = -1;
+  stop();
+  return exit_code_of(status);
+}
+
 void ChildProcess::stop() {
   if (pid_ > 0) {
     kill(pid_, SIGTERM);

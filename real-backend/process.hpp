@@ -55,6 +55,8 @@ class ChildProcess {
   void write_line(const std::string& line);
   // Sends SIGTERM and reaps the child; idempotent.
   void stop();
+  // Waits for the child to exit by itself and returns its exit code (128 + signal if killed).
+  int wait();
 
  private:
   pid_t pid_ = -1;

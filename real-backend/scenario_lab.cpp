@@ -1,5 +1,9 @@
 #include "real-backend/scenario_lab.hpp"
 
+#include <stdexcept>
+
+#include "real-backend/northbound_preload.hpp"
+#include "real-backend/process.hpp"
 #include "sim/logical_ports.hpp"
 
 namespace lmlab::real {
@@ -9,10 +13,30 @@ ScenarioLab::ScenarioLab(const Scenario& scenario)
   guardian_.emplace(lab_->directory());
   lab_->start();
   nbctl_ = std::make_unique<NbctlDaemon>(*lab_);
+  preload_northbound(*nbctl_, scenario.cluster.control_plane.preload);
   northbound_ = std::make_unique<OvnNorthbound>(*nbctl_, kLogicalSwitch);
   create_logical_ports(scenario, *northbound_);
   guests_ = std::make_unique<LabGuests>(*lab_, scenario);
   northbound_->wait_for_chassis();
+  check_data_plane(scenario);
+}
+
+// Every client reaches every VM before the run starts: a broken lab fails here, with its
+// name, instead of showing up as a 100 % loss "result". The first packets of a fresh lab may
+// be lost while the datapath sets up its flows, so each pair gets a few tries.
+void ScenarioLab::check_data_plane(const Scenario& scenario) {
+  constexpr int kTries = 5;
+  for (const auto& client : scenario.clients)
+    for (const auto& vm : scenario.vms) {
+      const auto& address = vm.ips.front();
+      const Argv ping{"ip", "netns", "exec", guests_->netns_of(client.name), "ping", "-c", "1",
+                      "-W", "1", "-q", address};
+      int tries = 0;
+      while (run_command(ping).exit_code != 0)
+        if (++tries == kTries)
+          throw std::runtime_error("client " + client.name + " cannot reach VM " + vm.name +
+                                   " (" + address + ") through the lab");
+    }
 }
 
 void ScenarioLab::keep() {

@@ -32,6 +32,8 @@ class ScenarioLab {
   void keep();
 
  private:
+  void check_data_plane(const Scenario& scenario);
+
   // Declared first, so it goes last: after the lab's own teardown it finds nothing to do.
   std::optional<LabGuardian> guardian_;
   std::unique_ptr<OvnLab> lab_;

@@ -1,10 +1,12 @@
 #include "sim/runner.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <stdexcept>
 
 #include "models/ns3_backend.hpp"
+#include "real-backend/ovn_backend.hpp"
 #include "sim/analyzer.hpp"
 #include "sim/expectations.hpp"
 
@@ -21,11 +23,12 @@ std::string utc_now_iso8601() {
 }
 }  // namespace
 
-std::vector<std::string> available_backends() { return {"ns3"}; }
+std::vector<std::string> available_backends() { return {"ns3", "ovn"}; }
 
 Result run_scenario(const Scenario& scenario, const RunOptions& options) {
-  if (options.backend != "ns3")
-    throw std::invalid_argument("unknown backend '" + options.backend + "' (available: ns3)");
+  const auto backends = available_backends();
+  if (std::find(backends.begin(), backends.end(), options.backend) == backends.end())
+    throw std::invalid_argument("unknown backend '" + options.backend + "' (available: ns3, ovn)");
   Result result;
   result.scenario = scenario;
   result.seed = options.seed.value_or(scenario.seed);
@@ -34,7 +37,8 @@ Result run_scenario(const Scenario& scenario, const RunOptions& options) {
 
   const auto wall_start = std::chrono::steady_clock::now();
   EventLog log;
-  const RunOutput output = run_on_ns3(scenario, result.seed, log);
+  const RunOutput output = options.backend == "ovn" ? run_on_ovn(scenario, result.seed, log)
+                                                    : run_on_ns3(scenario, result.seed, log);
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - wall_start;
 
   result.backend = output.backend;

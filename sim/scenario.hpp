@@ -28,11 +28,20 @@ struct UnderlaySpec {
 // How long an NB change takes to take effect on the chassis, and how long an additional
 // chassis takes to unblock a port after it sees a RARP. Defaults follow the ovn-lab figures
 // (empty database: --wait=hv round trip ~5 ms no-op, ~7.5 ms for a requested-chassis flip).
+// Extra logical switches and ports put in the NB before the scenario starts, so a lab's
+// northd and ovn-controllers work on a database closer to a real cluster's than an empty one.
+struct NorthboundPreload {
+  std::uint32_t switches = 0;
+  std::uint32_t ports_per_switch = 0;
+};
+
 struct ControlPlaneSpec {
   Time northd = std::chrono::milliseconds(2);          // NB -> SB logical flows
   Time southbound = std::chrono::milliseconds(1);      // SB -> ovn-controller notification
   Time ovn_controller = std::chrono::milliseconds(3);  // flow computation + install
   Time activation = std::chrono::milliseconds(1);      // RARP packet-in -> port unblocked
+  // Real backend only: the ns-3 model takes a loaded control plane as the delays above.
+  NorthboundPreload preload;
 };
 
 // KubeVirt timings the facts do not fix; named parameters so users can set their cluster's.

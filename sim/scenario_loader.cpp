@@ -505,13 +505,22 @@ class ScenarioReader {
 
   ControlPlaneSpec read_control_plane(const YAML::Node& node) {
     const Mapping fields(node, "cluster.control_plane",
-                         {"northd", "southbound", "ovn_controller", "activation"});
+                         {"northd", "southbound", "ovn_controller", "activation", "preload"});
     ControlPlaneSpec control_plane;
     fields.update("northd", as_duration, control_plane.northd);
     fields.update("southbound", as_duration, control_plane.southbound);
     fields.update("ovn_controller", as_duration, control_plane.ovn_controller);
     fields.update("activation", as_duration, control_plane.activation);
+    fields.update("preload", section(this, &ScenarioReader::read_preload), control_plane.preload);
     return control_plane;
+  }
+
+  NorthboundPreload read_preload(const YAML::Node& node) {
+    const Mapping fields(node, "cluster.control_plane.preload", {"switches", "ports_per_switch"});
+    NorthboundPreload preload;
+    fields.update("switches", as_integer<std::uint32_t>(0, 100'000), preload.switches);
+    fields.update("ports_per_switch", as_integer<std::uint32_t>(0, 1'000), preload.ports_per_switch);
+    return preload;
   }
 
   KubevirtSpec read_kubevirt(const YAML::Node& node) {

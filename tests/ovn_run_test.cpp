@@ -1,0 +1,114 @@
+// Scenarios played on real OVS/OVN (`--backend ovn`): the figures the facts predict, and the
+// same result shape as on ns-3 so the two can be compared figure by figure. They need root and
+// the OVS/OVN packages; without them they fail, they do not skip.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "reports/result_json.hpp"
+#include "sim/runner.hpp"
+#include "sim/scenario_loader.hpp"
+
+namespace lmlab {
+namespace {
+
+using nlohmann::json;
+using std::chrono::milliseconds;
+
+Scenario load(const std::string& name) {
+  return load_scenario_file(std::string(LMLAB_SOURCE_DIR) + "/scenarios/" + name);
+}
+
+// One run of each, shared by the tests below (each takes the scenario's 12 s).
+const Result& kube_ovn_on_ovn() {
+  static const Result result = run_scenario(load("tcp-survival.yaml"), {"ovn", std::nullopt});
+  return result;
+}
+const Result& naive_on_ovn() {
+  static const Result result =
+      run_scenario(load("tcp-survival-naive.yaml"), {"ovn", std::nullopt});
+  return result;
+}
+
+Time worst_downtime(const Result& result) {
+  Time worst{0};
+  for (const auto& probe : result.figures.probes) worst = std::max(worst, probe.downtime);
+  return worst;
+}
+
+std::vector<PhaseEvent> events_of(const Result& result, Phase phase) {
+  std::vector<PhaseEvent> found;
+  for (const auto& event : result.events)
+    if (event.phase == phase) found.push_back(event);
+  return found;
+}
+
+// The keys of a JSON document, recursively; arrays by the shape of their first element.
+json shape_of(const json& value) {
+  if (value.is_object()) {
+    json shape = json::object();
+    for (const auto& [key, inner] : value.items()) shape[key] = shape_of(inner);
+    return shape;
+  }
+  if (value.is_array()) return value.empty() ? json::array() : json::array({shape_of(value[0])});
+  return value.type_name();
+}
+
+TEST(OvnRun, KubeOvnMultiChassisKeepsDowntimeUnder50ms) {
+  const auto& result = kube_ovn_on_ovn();
+  EXPECT_EQ(result.backend, "ovn");
+  ASSERT_EQ(result.figures.probes.size(), 2u);  // client-to-vm and vm-to-client
+  for (const auto& probe : result.figures.probes) {
+    // live-migration-facts.md, Kube-OVN: traffic duplicated to the target, unblocked by the
+    // first RARP: the downtime is the pause plus a few milliseconds.
+    EXPECT_LE(probe.downtime, milliseconds(50)) << to_string(probe.direction);
+    EXPECT_GE(probe.downtime, *result.figures.breakdowns.front().vm_paused - milliseconds(2));
+  }
+  ASSERT_FALSE(result.figures.tcp_streams.empty());
+  EXPECT_TRUE(result.figures.tcp_streams.front().survived);
+  EXPECT_TRUE(result.passed);
+}
+
+TEST(OvnRun, TargetChassisIsUnblockedByTheRarpAsTheSouthboundRecords) {
+  const auto& result = kube_ovn_on_ovn();
+  const auto resumed = events_of(result, Phase::target_resumed);
+  ASSERT_EQ(resumed.size(), 1u);
+  const auto active = events_of(result, Phase::binding_active);
+  const auto unblocked = std::find_if(active.begin(), active.end(), [](const PhaseEvent& event) {
+    return event.vm == "vm1" && event.node == "node-b" && event.detail == "activated by RARP";
+  });
+  ASSERT_NE(unblocked, active.end()) << "no RARP activation on node-b in the SB";
+  EXPECT_GE(unblocked->time, resumed.front().time);
+  EXPECT_LE(unblocked->time, resumed.front().time + milliseconds(100));
+  // QEMU's announce schedule: 5 RARPs at 0, 50, 200, 450, 800 ms after resume.
+  EXPECT_EQ(events_of(result, Phase::rarp_sent).size(), 5u);
+}
+
+TEST(OvnRun, NaiveRebindingWaitsForTheCompletionReport) {
+  const auto& naive = naive_on_ovn();
+  // The naive strategy re-binds only when KubeVirt reports success, completion_report after
+  // the target resumed: the downtime holds at least that.
+  EXPECT_GE(worst_downtime(naive), naive.scenario.cluster.kubevirt.completion_report);
+  EXPECT_GT(worst_downtime(naive), worst_downtime(kube_ovn_on_ovn()) + milliseconds(400));
+}
+
+TEST(OvnRun, ResultHasTheSameShapeAsOnNs3) {
+  const auto on_ns3 = run_scenario(load("tcp-survival.yaml"), {"ns3", std::nullopt});
+  const auto ns3_json = json::parse(render_result_json(on_ns3));
+  const auto ovn_json = json::parse(render_result_json(kube_ovn_on_ovn()));
+  EXPECT_EQ(shape_of(ovn_json), shape_of(ns3_json));
+  EXPECT_EQ(ovn_json["flows"], ns3_json["flows"]);
+}
+
+TEST(OvnRun, VmKeepsItsAddressAndMac) {
+  const auto& identity = kube_ovn_on_ovn().figures.identities;
+  ASSERT_FALSE(identity.empty());
+  for (const auto& vm : identity) {
+    EXPECT_TRUE(vm.ip_preserved) << vm.vm;
+    EXPECT_TRUE(vm.mac_preserved) << vm.vm;
+  }
+}
+
+}  // namespace
+}  // namespace lmlab

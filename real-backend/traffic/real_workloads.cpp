@@ -174,6 +174,7 @@ void RealWorkloads::start_icmp_probe(const ProbePlan& probe, const GuestEndpoint
   // The VM's kernel answers each request as it arrives: an arrival there is also a reply
   // sent, as in the ns-3 model.
   with_context(context_of(name, vm), [&] {
+    if (!address_of(vm).is_v4()) throw std::runtime_error("ICMP probes need an IPv4 address");
     start_capture(capture_stamped_arrivals(
         io_, epoch_, arrivals_at(vm, echo + " and icmp[icmptype] == icmp-echo"),
         probe.forward_flow,
@@ -193,11 +194,9 @@ void RealWorkloads::start_icmp_probe(const ProbePlan& probe, const GuestEndpoint
           log_.add(probe_record(arrival, RecordKind::probe_received, reverse));
           observe(arrival.source_ip);
         }));
-    const asio::ip::address vm_address = address_of(vm);
-    if (!vm_address.is_v4()) throw std::runtime_error("ICMP probes need an IPv4 address");
     start_sender(std::make_unique<ProbeSender>(
         io_, epoch_, log_, probe.forward_flow, probe.client_schedule,
-        std::make_unique<IcmpEchoSocket>(io_, client.netns, vm_address.to_v4(), identifier),
+        std::make_unique<IcmpEchoSocket>(io_, client.netns, address_of(vm).to_v4(), identifier),
         context_of(name, client)));
   });
 }

@@ -26,15 +26,18 @@ void configure_guest_interface(const std::string& netns, const std::string& inte
                                const std::string& mac, const std::vector<std::string>& ips,
                                const NetworkSpec& network) {
   check_command({"ip", "-n", netns, "link", "set", interface, "address", mac});
-  for (const auto& ip : ips) {
-    Argv add{"ip", "-n", netns, "addr", "add", with_prefix(ip, network), "dev", interface};
-    // A migrated guest keeps its address; duplicate address detection would only delay it.
-    if (ip.find(':') != std::string::npos) add.push_back("nodad");
-    check_command(add);
-  }
+  for (const auto& ip : ips) add_guest_address(netns, interface, ip, network);
   // reference/ovn-lab README, traps: with transmit checksum offload on the veth, TCP through
   // the userspace datapath breaks.
   disable_tx_checksum_offload(netns, interface);
+}
+
+void add_guest_address(const std::string& netns, const std::string& interface,
+                       const std::string& ip, const NetworkSpec& network) {
+  Argv add{"ip", "-n", netns, "addr", "add", with_prefix(ip, network), "dev", interface};
+  // A migrated guest keeps its address; duplicate address detection would only delay it.
+  if (ip.find(':') != std::string::npos) add.push_back("nodad");
+  check_command(add);
 }
 
 void set_namespace_sysctl(const std::string& netns, const std::string& key,

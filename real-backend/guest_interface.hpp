@@ -15,6 +15,10 @@ void configure_guest_interface(const std::string& netns, const std::string& inte
                                const std::string& mac, const std::vector<std::string>& ips,
                                const NetworkSpec& network);
 
+// Adds one address, with the prefix length of its subnet.
+void add_guest_address(const std::string& netns, const std::string& interface,
+                       const std::string& ip, const NetworkSpec& network);
+
 // Writes a sysctl inside a namespace, e.g. ("net/ipv6/conf/all/disable_ipv6", "1").
 void set_namespace_sysctl(const std::string& netns, const std::string& key,
                           const std::string& value);

@@ -47,6 +47,7 @@ NbctlDaemon::~NbctlDaemon() {
 }
 
 std::string NbctlDaemon::run(const Argv& arguments) {
+  const std::lock_guard lock(mutex_);
   const auto request =
       nlohmann::json{{"method", "run"}, {"params", arguments}, {"id", request_id_++}}.dump();
   for (std::size_t sent = 0; sent < request.size();) {

@@ -3,6 +3,7 @@
 // and no database download per command.
 #pragma once
 
+#include <mutex>
 #include <string>
 
 #include "real-backend/ovn_lab.hpp"
@@ -19,10 +20,11 @@ class NbctlDaemon {
   NbctlDaemon& operator=(const NbctlDaemon&) = delete;
 
   // Runs ovn-nbctl options and commands (argv words after "ovn-nbctl") and returns their
-  // output. Throws std::runtime_error with ovn-nbctl's error text.
+  // output. Throws std::runtime_error with ovn-nbctl's error text. Thread-safe.
   std::string run(const Argv& arguments);
 
  private:
+  std::mutex mutex_;  // one request at a time on the control socket
   int socket_ = -1;
   unsigned request_id_ = 0;
 };

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "real-backend/network_services.hpp"
 #include "real-backend/northbound_preload.hpp"
 #include "real-backend/process.hpp"
 #include "sim/logical_ports.hpp"
@@ -16,8 +17,11 @@ ScenarioLab::ScenarioLab(const Scenario& scenario)
   preload_northbound(*nbctl_, scenario.cluster.control_plane.preload);
   northbound_ = std::make_unique<OvnNorthbound>(*nbctl_, kLogicalSwitch);
   create_logical_ports(scenario, *northbound_);
+  northbound_->flush();
+  configure_network_services(*nbctl_, scenario, kLogicalSwitch);
   guests_ = std::make_unique<LabGuests>(*lab_, scenario);
   northbound_->wait_for_chassis();
+  use_network_services(scenario, *guests_);
   check_data_plane(scenario);
 }
 

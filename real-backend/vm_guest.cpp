@@ -83,7 +83,12 @@ VmGuest::VmGuest(OvnLab& lab, const VmSpec& vm, const NetworkSpec& network)
   set_namespace_sysctl(qemu_netns_, "net/ipv6/conf/all/disable_ipv6", "1");
   set_namespace_sysctl(qemu_netns_, "net/ipv6/conf/default/disable_ipv6", "1");
   lab_.connect(guest_netns_, "eth0", qemu_netns_, "nic", mtu_);
-  configure_guest_interface(guest_netns_, "eth0", vm.mac, vm.ips, network);
+  // A DHCP guest leases its IPv4 address once its port is bound (network_services).
+  std::vector<std::string> configured;
+  for (const auto& ip : vm.ips)
+    if (vm.addressing == Addressing::static_ip || ip.find(':') != std::string::npos)
+      configured.push_back(ip);
+  configure_guest_interface(guest_netns_, "eth0", vm.mac, configured, network);
   check_command({"tc", "-n", qemu_netns_, "qdisc", "add", "dev", "nic", "clsact"});
   tc_.emplace(Argv{"tc", "-n", qemu_netns_, "-batch", "-"});
   add_domain(vm.node);

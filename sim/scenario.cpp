@@ -1,6 +1,9 @@
 #include "sim/scenario.hpp"
 
+#include <arpa/inet.h>
+
 #include <algorithm>
+#include <cstdio>
 #include <stdexcept>
 
 namespace lmlab {
@@ -19,6 +22,23 @@ const char* to_string(Direction direction) {
     case Direction::vm_to_client: return "vm-to-client";
   }
   return "?";
+}
+
+const char* to_string(Addressing addressing) {
+  switch (addressing) {
+    case Addressing::static_ip: return "static";
+    case Addressing::dhcp: return "dhcp";
+  }
+  return "?";
+}
+
+std::string mac_for_ipv4(const std::string& ipv4) {
+  unsigned char bytes[4];
+  if (inet_pton(AF_INET, ipv4.c_str(), bytes) != 1) return "";
+  char text[18];
+  std::snprintf(text, sizeof text, "0a:58:%02x:%02x:%02x:%02x", bytes[0], bytes[1], bytes[2],
+                bytes[3]);
+  return text;
 }
 
 const char* to_string(ProbeProtocol protocol) {

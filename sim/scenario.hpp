@@ -12,10 +12,24 @@
 
 namespace lmlab {
 
+// OVN native DHCPv4 (NB DHCP_Options) answering VMs whose addressing is dhcp. Defaults are
+// Kube-OVN's subnet defaults (live-migration-facts.md: lease_time=3600, server_id=
+// 169.254.0.254); OVN-Kubernetes uses 3500 s and 169.254.1.1.
+struct DhcpSpec {
+  Time lease_time = std::chrono::seconds(3600);
+  std::string server_id = "169.254.0.254";
+  std::string server_mac;               // default: 0a:58 followed by server_id's bytes
+  std::optional<std::string> router;    // DHCP option 3, the guests' default gateway
+};
+
 struct NetworkSpec {
   std::string subnet;                    // IPv4 CIDR, e.g. "10.16.0.0/16"
   std::optional<std::string> subnet_v6;  // IPv6 CIDR for dual-stack networks
   std::uint32_t mtu = 1400;              // guest MTU; Geneve adds 58 bytes (ovn-lab trap)
+  std::optional<DhcpSpec> dhcp;
+  // A link-local IPv4 gateway (OVN-Kubernetes: 169.254.1.1) answered by an OVN arp_proxy on
+  // the switch's router port; VMs route their default traffic through it.
+  std::optional<std::string> gateway;
 };
 
 // The underlay joining the chassis; every cross-chassis frame is tunnelled over it.
@@ -71,6 +85,10 @@ struct ClientSpec {
   std::vector<std::string> ips;  // at least one IPv4 inside network.subnet
 };
 
+// How a VM gets its address: configured in the guest, or leased from OVN's DHCP (the
+// address is still the one the scenario names; the DHCP server hands it out).
+enum class Addressing { static_ip, dhcp };
+
 struct VmSpec {
   std::string name;
   std::string node;
@@ -78,6 +96,7 @@ struct VmSpec {
   std::vector<std::string> ips;
   std::uint64_t memory_bytes = 0;
   std::uint64_t dirty_rate_bytes_per_second = 0;
+  Addressing addressing = Addressing::static_ip;
 };
 
 enum class Direction { client_to_vm, vm_to_client };
@@ -139,6 +158,9 @@ struct Scenario {
 // Names as they appear in scenario files and reports.
 const char* to_string(StrategyKind strategy);
 const char* to_string(Direction direction);
+const char* to_string(Addressing addressing);
+// The 0a:58-prefixed MAC Kubernetes CNIs derive from an IPv4 address ("" if not IPv4).
+std::string mac_for_ipv4(const std::string& ipv4);
 const char* to_string(ProbeProtocol protocol);
 
 // Lookups of validated references (the loader guarantees they exist).

@@ -334,6 +334,15 @@ std::optional<Subnet> parse_subnet(const std::string& text, int family) {
   return Subnet{*address, prefix_length};
 }
 
+std::string as_ipv4(const YAML::Node& node) {
+  const auto parse = [](const std::string& text) -> std::optional<std::string> {
+    const auto ip = parse_ip(text);
+    if (!ip || ip->family != AF_INET) return std::nullopt;
+    return ip->text();
+  };
+  return parse_scalar(node, parse, "an IPv4 address like '169.254.1.1'");
+}
+
 auto as_subnet(int family) {
   const std::string expected = family == AF_INET ? "an IPv4 CIDR like '10.16.0.0/16'"
                                                  : "an IPv6 CIDR like 'fd00:10:16::/64'";
@@ -482,14 +491,31 @@ class ScenarioReader {
   }
 
   NetworkSpec read_network(const YAML::Node& node) {
-    const Mapping fields(node, "cluster.network", {"subnet", "subnet_v6", "mtu"});
+    const Mapping fields(node, "cluster.network",
+                         {"subnet", "subnet_v6", "mtu", "dhcp", "gateway"});
     NetworkSpec network;
     subnets_.v4 = fields.required("subnet", as_subnet(AF_INET));
     fields.update("subnet_v6", as_subnet(AF_INET6), subnets_.v6);
     fields.update("mtu", as_integer<std::uint32_t>(576, 9000), network.mtu);
     network.subnet = subnets_.v4.text();
     if (subnets_.v6) network.subnet_v6 = subnets_.v6->text();
+    fields.update("dhcp", section(this, &ScenarioReader::read_dhcp), network.dhcp);
+    fields.update("gateway", as_ipv4, network.gateway);
+    dhcp_ = network.dhcp.has_value();
     return network;
+  }
+
+  DhcpSpec read_dhcp(const YAML::Node& node) {
+    const Mapping fields(node, "cluster.network.dhcp",
+                         {"lease_time", "server_id", "server_mac", "router"});
+    DhcpSpec dhcp;
+    fields.update("lease_time",
+                  constrained(as_duration, is_positive, "a duration > 0"), dhcp.lease_time);
+    fields.update("server_id", as_ipv4, dhcp.server_id);
+    fields.update("server_mac", as_mac, dhcp.server_mac);
+    fields.update("router", as_ipv4, dhcp.router);
+    if (dhcp.server_mac.empty()) dhcp.server_mac = mac_for_ipv4(dhcp.server_id);
+    return dhcp;
   }
 
   UnderlaySpec read_underlay(const YAML::Node& node) {
@@ -543,9 +569,17 @@ class ScenarioReader {
   }
 
   VmSpec read_vm(const YAML::Node& node) {
-    const Mapping fields(node, "vm", {"name", "node", "mac", "ips", "memory", "dirty_rate"});
+    const Mapping fields(node, "vm",
+                         {"name", "node", "mac", "ips", "memory", "dirty_rate", "addressing"});
     VmSpec vm;
     read_attachment(fields, vm);
+    fields.update("addressing",
+                  constrained(as_enum({Addressing::static_ip, Addressing::dhcp}),
+                              [this](Addressing addressing) {
+                                return addressing != Addressing::dhcp || dhcp_;
+                              },
+                              "'static' ('dhcp' needs cluster.network.dhcp)"),
+                  vm.addressing);
     vm.memory_bytes =
         fields.required("memory", constrained(as_byte_size, is_positive, "a byte size > 0"));
     vm.dirty_rate_bytes_per_second = fields.required("dirty_rate", as_byte_rate);
@@ -681,6 +715,7 @@ class ScenarioReader {
   Scenario scenario_;
   std::vector<std::string> nodes_;
   Subnets subnets_;
+  bool dhcp_ = false;  // cluster.network.dhcp is set: VMs may use addressing dhcp
   std::map<std::string, std::string> vm_nodes_;  // where each VM is after the migrations so far
   UniqueValues names_{"name"};                   // clients and VMs share one namespace
   UniqueValues macs_{"MAC"};

@@ -1,5 +1,6 @@
 // The ns-3 backend end to end: scenario files -> engine -> OVN model -> analysis.
 // Figures are checked against the facts the model rests on (live-migration-facts.md).
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -202,6 +203,17 @@ TEST(Ns3Backend, DuplicationDuringPrecopyCostsTheRunningVmNothing) {
 
 TEST(Ns3Backend, UnknownBackendIsRefused) {
   EXPECT_THROW(run_scenario(shipped("tcp-survival"), {"kind", std::nullopt}), std::invalid_argument);
+}
+
+TEST(Ns3Backend, RefusesDhcpAndGatewayScenariosItDoesNotModel) {
+  const auto scenario =
+      load_scenario_file(std::string(LMLAB_SOURCE_DIR) + "/scenarios/dhcp-gateway.yaml");
+  try {
+    run_scenario(scenario, {"ns3", std::nullopt});
+    FAIL() << "ns-3 played a DHCP scenario it has no model for";
+  } catch (const std::invalid_argument& error) {
+    EXPECT_THAT(error.what(), ::testing::HasSubstr("--backend ovn"));
+  }
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "real-backend/lab_manifest.hpp"
@@ -91,6 +92,13 @@ LabManifest wait_for_lab_of(pid_t owner) {
   return *manifest;
 }
 
+// `lmlab lab up FILE`; returns the lab id.
+std::string lab_up(const std::string& scenario_file) {
+  const auto up = run_command({LMLAB_BINARY, "lab", "up", scenario_file});
+  if (up.exit_code != 0) throw std::runtime_error("lmlab lab up failed: " + up.err);
+  return up.out.substr(4, up.out.find(' ', 4) - 4);  // "lab <id> is up ..."
+}
+
 TEST(RealLab, HostHasWhatTheOvnBackendNeeds) {
   // Fails (not skips) on a host without root or the packages: CI must run the suite below.
   EXPECT_NO_THROW(check_prerequisites());
@@ -141,9 +149,7 @@ TEST(RealLab, DaemonThatFailsIsNamedWithItsLogLine) {
 }
 
 TEST(RealLab, LabUpStatusDownByHand) {
-  const auto up = run_command({LMLAB_BINARY, "lab", "up", kScenario});
-  ASSERT_EQ(up.exit_code, 0) << up.err;
-  const auto id = up.out.substr(4, up.out.find(' ', 4) - 4);  // "lab <id> is up ..."
+  const auto id = lab_up(kScenario);
   EXPECT_FALSE(traces_of(id).empty());
   // The guests are wired: the client reaches the VM through OVN.
   const auto ping = run_command({"ip", "netns", "exec", "lmlab-" + id + "-client-client", "ping",
@@ -154,6 +160,51 @@ TEST(RealLab, LabUpStatusDownByHand) {
   EXPECT_EQ(down.exit_code, 0) << down.err;
   EXPECT_TRUE(traces_of(id).empty());
   EXPECT_EQ(run_command({LMLAB_BINARY, "lab", "down", id}).exit_code, 2);
+}
+
+TEST(RealLab, DhcpGuestLeasesFromOvnAndResolvesTheGatewayThroughArpProxy) {
+  const auto id = lab_up(std::string(LMLAB_SOURCE_DIR) + "/scenarios/dhcp-gateway.yaml");
+  const auto vm = "lmlab-" + id + "-vm-vm1";
+  EXPECT_THAT(check_command({"ip", "-n", vm, "-4", "addr", "show", "dev", "eth0"}),
+              HasSubstr("10.16.0.10/16"));
+  // A second lease from OVN's DHCP, as a renewal would get: the options of the scenario
+  // (OVN-Kubernetes' lease_time=3500, server_id=169.254.1.1; live-migration-facts.md).
+  const auto lease = run_command({"ip", "netns", "exec", vm, "udhcpc", "-i", "eth0", "-n", "-q",
+                                  "-f", "-t", "3", "-T", "1", "-s", "/bin/true"});
+  EXPECT_THAT(lease.out + lease.err,
+              HasSubstr("lease of 10.16.0.10 obtained from 169.254.1.1, lease time 3500"));
+  // arp_proxy answers the link-local gateway with the router port's MAC (0a:58 + 10.16.0.1).
+  EXPECT_THAT(check_command({"ip", "-n", vm, "neigh", "show", "169.254.1.1"}),
+              HasSubstr("lladdr 0a:58:0a:10:00:01"));
+  EXPECT_THAT(check_command({"ip", "-n", vm, "route", "show", "default"}),
+              HasSubstr("default via 169.254.1.1 dev eth0 onlink"));
+  EXPECT_EQ(run_command({LMLAB_BINARY, "lab", "down", id}).exit_code, 0);
+  EXPECT_TRUE(traces_of(id).empty());
+}
+
+TEST(RealLab, PreloadFillsTheNorthboundBeforeTheScenario) {
+  std::ifstream original(kScenario);
+  std::string text{std::istreambuf_iterator<char>(original), {}};
+  text.replace(text.find("    activation: 1ms\n"), 20,
+               "    activation: 1ms\n    preload: {switches: 40, ports_per_switch: 5}\n");
+  const auto file = testing::TempDir() + "/preloaded.yaml";
+  std::ofstream(file) << text;
+  const auto id = lab_up(file);
+  const auto nb = "--db=unix:" + std::string(kLabStateRoot) + "/" + id + "/central/run/nb.sock";
+  const auto switches = check_command({"ovn-nbctl", nb, "--bare", "--columns=name", "list",
+                                       "Logical_Switch"});
+  const auto ports = check_command({"ovn-nbctl", nb, "--bare", "--columns=name", "list",
+                                    "Logical_Switch_Port"});
+  const auto preloaded = [](const std::string& listing) {
+    std::istringstream names(listing);
+    int count = 0;
+    for (std::string name; names >> name;) count += name.rfind("preload-", 0) == 0;
+    return count;
+  };
+  EXPECT_EQ(preloaded(switches), 40);
+  EXPECT_EQ(preloaded(ports), 40 * 5);
+  EXPECT_EQ(run_command({LMLAB_BINARY, "lab", "down", id}).exit_code, 0);
+  EXPECT_TRUE(traces_of(id).empty());
 }
 
 TEST(RealLab, KilledRunIsCleanedUpByItsGuardian) {

@@ -245,6 +245,29 @@ TEST(LoadScenarioText, FollowsTheVmThroughSuccessiveMigrations) {
   EXPECT_EQ(scenario.migrations[2].start, seconds(7));
 }
 
+TEST(LoadScenarioText, ReadsDhcpGatewayAndPreload) {
+  std::string text = kFull;
+  text.replace(text.find("    subnet_v6: fd00:10:16::/64\n"), 31,
+               "    subnet_v6: fd00:10:16::/64\n    dhcp: {router: 169.254.1.1}\n"
+               "    gateway: 169.254.1.1\n");
+  text.replace(text.find("    northd: 2ms\n"), 16,
+               "    northd: 2ms\n    preload: {switches: 20, ports_per_switch: 5}\n");
+  text.replace(text.find("    dirty_rate: 16Mi/s\n"), 23, "    dirty_rate: 16Mi/s\n    addressing: dhcp\n");
+  const Scenario scenario = load_scenario_text(text, "dhcp.yaml");
+  const auto& network = scenario.cluster.network;
+  ASSERT_TRUE(network.dhcp.has_value());
+  // live-migration-facts.md, Kube-OVN subnet DHCP defaults: lease_time=3600, server_id=
+  // 169.254.0.254; the server MAC follows the 0a:58 convention.
+  EXPECT_EQ(network.dhcp->lease_time, seconds(3600));
+  EXPECT_EQ(network.dhcp->server_id, "169.254.0.254");
+  EXPECT_EQ(network.dhcp->server_mac, "0a:58:a9:fe:00:fe");
+  EXPECT_EQ(network.dhcp->router, "169.254.1.1");
+  EXPECT_EQ(network.gateway, "169.254.1.1");
+  EXPECT_EQ(scenario.vms[0].addressing, Addressing::dhcp);
+  EXPECT_EQ(scenario.cluster.control_plane.preload.switches, 20u);
+  EXPECT_EQ(scenario.cluster.control_plane.preload.ports_per_switch, 5u);
+}
+
 // A broken variant of kFull: `replacement` replaces the first occurrence of `original`.
 struct BrokenCase {
   const char* name;
@@ -310,6 +333,14 @@ const BrokenCase kBrokenCases[] = {
      "    bandwidth: 10Gbps\n    mode: post-copy\n", 45, 5, "unknown key 'mode' in migration"},
     {"UnknownExpectationKey", "  tcp_survives: true\n", "  tcp_survives: true\n  loss: 0\n", 48, 3,
      "unknown key 'loss' in expectations"},
+    {"DhcpAddressingWithoutDhcp", "    dirty_rate: 16Mi/s\n",
+     "    dirty_rate: 16Mi/s\n    addressing: dhcp\n", 29, 17,
+     "expected 'static' ('dhcp' needs cluster.network.dhcp)"},
+    {"GatewayNotIpv4", "fd00:10:16::/64\n", "fd00:10:16::/64\n    gateway: fe80::1\n", 8, 14,
+     "expected an IPv4 address like '169.254.1.1'"},
+    {"PreloadTooManyPorts", "    northd: 2ms\n",
+     "    northd: 2ms\n    preload: {ports_per_switch: 5000}\n", 15, 33,
+     "expected an integer from 0 to 1000, got '5000'"},
     {"NonScalarKey", "name: full\n", "name: full\n? [a, b]\n: c\n", 2, 3, "expected a plain key"},
 
     // Repeated keys and documents.

@@ -7,6 +7,7 @@
 #include "models/ns3_backend.hpp"
 #include "sim/analyzer.hpp"
 #include "sim/expectations.hpp"
+#include "sim/timeline_summary.hpp"
 
 namespace lmlab {
 
@@ -41,6 +42,7 @@ Result run_scenario(const Scenario& scenario, const RunOptions& options) {
   result.flows = output.flows;
   result.events = log.events();
   result.figures = analyze(scenario, output, result.events);
+  result.timeline = summarize_timeline(output);
   result.expectations = evaluate_expectations(scenario, result.figures);
   for (const auto& expectation : result.expectations) result.passed &= expectation.passed;
   result.metadata.backend_version = output.backend_version;

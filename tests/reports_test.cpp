@@ -128,6 +128,18 @@ Result sample_result() {
                  "options:requested-chassis=node-a|node-b"},
   };
   result.figures = sample_figures();
+  result.timeline.flows = {
+      FlowTimeline{.flow = 0,
+                   .delivery_runs = {DeliveryRun{100ms, 4799050us, 4700},
+                                     DeliveryRun{4820050us, 11900ms, 7080}},
+                   .written = {},
+                   .delivered = {}},
+      FlowTimeline{.flow = 2,
+                   .delivery_runs = {},
+                   .written = {ProgressPoint{100ms, 1000}, ProgressPoint{11900ms, 14750000}},
+                   .delivered = {ProgressPoint{101ms, 1000}, ProgressPoint{4790ms, 5860000},
+                                 ProgressPoint{5020ms, 5861000},
+                                 ProgressPoint{11901ms, 14750000}}}};
   result.expectations = {
       ExpectationResult{"max_downtime", "vm1 probe client-to-vm", "<= 50ms", "20ms", true},
       ExpectationResult{"tcp_survives", "vm1 stream client-to-vm", "true",
@@ -185,7 +197,8 @@ TEST(ResultJson, TopLevelKeysInSchemaOrder) {
   const auto document = result_to_json(sample_result());
   EXPECT_EQ(keys_of(document),
             (std::vector<std::string>{"schema_version", "scenario", "backend", "seed", "passed",
-                                      "expectations", "figures", "flows", "events", "metadata"}));
+                                      "expectations", "figures", "flows", "events", "timeline",
+                                      "metadata"}));
   EXPECT_EQ(document["schema_version"], kResultSchemaVersion);
   EXPECT_EQ(keys_of(document["figures"]),
             (std::vector<std::string>{"probes", "tcp_streams", "breakdowns", "identities"}));
@@ -244,6 +257,20 @@ TEST(ResultJson, FiguresRoundTripAsMillisecondsWithNullForAbsentValues) {
   EXPECT_EQ(document["passed"], false);
   EXPECT_EQ(document["metadata"]["scenario_file"], "scenarios/tcp-survival.yaml");
   EXPECT_EQ(document["metadata"]["simulator_events"], 123456);
+}
+
+TEST(ResultJson, TimelineHasRunsForProbesAndCurvesForStreams) {
+  const json timeline = json::parse(render_result_json(sample_result()))["timeline"];
+  EXPECT_EQ(timeline["version"], kTimelineVersion);
+  const json& probe = timeline["flows"][0];
+  EXPECT_EQ(probe["flow"], 0);
+  EXPECT_EQ(probe["delivery_runs"][1],
+            (json{{"start_ms", 4820.05}, {"end_ms", 11900.0}, {"deliveries", 7080}}));
+  EXPECT_FALSE(probe.contains("delivered"));
+  const json& stream = timeline["flows"][1];
+  EXPECT_FALSE(stream.contains("delivery_runs"));
+  EXPECT_EQ(stream["written"].size(), 2u);
+  EXPECT_EQ(stream["delivered"][2], (json{{"t_ms", 5020.0}, {"bytes", 5861000}}));
 }
 
 TEST(ResultJson, EqualResultsRenderByteIdentical) {

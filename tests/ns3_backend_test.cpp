@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "reports/result_json.hpp"
+#include "reports/result_json_reader.hpp"
 #include "sim/runner.hpp"
 #include "sim/scenario_loader.hpp"
 
@@ -135,6 +136,14 @@ TEST(NaiveOnNs3, TcpSurvivesWithAStallLongerThanTheOutage) {
 TEST(Ns3Backend, SameSeedGivesIdenticalResults) {
   const Scenario scenario = shipped("tcp-survival");
   EXPECT_EQ(without_metadata(run_scenario(scenario, {})), without_metadata(result_of("tcp-survival")));
+}
+
+// Reports made later from result.json see exactly what the run wrote.
+TEST(Ns3Backend, ResultJsonReadsBackUnchanged) {
+  for (const char* name : {"tcp-survival", "tcp-survival-naive"}) {
+    const std::string text = render_result_json(result_of(name));
+    EXPECT_EQ(render_result_json(result_from_json(nlohmann::json::parse(text))), text) << name;
+  }
 }
 
 TEST(Ns3Backend, AnotherSeedMovesTheProbeSchedule) {

@@ -7,6 +7,7 @@
 #include "reports/console_summary.hpp"
 #include "reports/markdown_report.hpp"
 #include "reports/result_json.hpp"
+#include "reports/result_json_reader.hpp"
 #include "reports/text_format.hpp"
 
 namespace lmlab {
@@ -292,6 +293,56 @@ TEST(ResultJson, RunMetadataOnlyChangesTheMetadataBlock) {
   a.erase("metadata");
   b.erase("metadata");
   EXPECT_EQ(a, b);
+}
+
+// ---- Reading the JSON back -------------------------------------------------------------
+
+TEST(ResultJsonReader, ReadsBackWhatWasWritten) {
+  const std::string text = render_result_json(sample_result());
+  const Result read = result_from_json(json::parse(text));
+  EXPECT_EQ(render_result_json(read), text);
+  EXPECT_EQ(read.scenario.source_file, "scenarios/tcp-survival.yaml");
+  EXPECT_EQ(read.figures.probes.at(1).downtime, 17500us);
+  EXPECT_EQ(read.figures.probes.at(0).gaps.at(1).end, std::nullopt);
+  EXPECT_EQ(read.events.at(2).phase, Phase::northbound_update);
+  EXPECT_EQ(read.timeline.flows.at(1).delivered.at(2).time, 5020ms);
+}
+
+TEST(ResultJsonReader, RefusesAnotherSchemaVersion) {
+  json document = json::parse(render_result_json(sample_result()));
+  document["schema_version"] = 1;
+  try {
+    result_from_json(document);
+    FAIL() << "accepted schema version 1";
+  } catch (const ResultFileError& error) {
+    EXPECT_NE(std::string(error.what()).find("schema version 1"), std::string::npos)
+        << error.what();
+  }
+}
+
+TEST(ResultJsonReader, NamesAMissingKey) {
+  json document = json::parse(render_result_json(sample_result()));
+  document["figures"]["probes"][0].erase("downtime_ms");
+  try {
+    result_from_json(document);
+    FAIL() << "accepted a probe without downtime";
+  } catch (const ResultFileError& error) {
+    EXPECT_NE(std::string(error.what()).find("downtime_ms"), std::string::npos) << error.what();
+  }
+}
+
+TEST(ResultJsonReader, MissingFileAndNonJsonNameThePath) {
+  EXPECT_THROW(
+      {
+        try {
+          read_result_file("/nonexistent/result.json");
+        } catch (const ResultFileError& error) {
+          EXPECT_NE(std::string(error.what()).find("/nonexistent/result.json"), std::string::npos);
+          throw;
+        }
+      },
+      ResultFileError);
+  EXPECT_THROW(result_from_json(json::array({1, 2})), ResultFileError);
 }
 
 // ---- Markdown --------------------------------------------------------------------------

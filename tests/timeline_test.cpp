@@ -1,10 +1,9 @@
 // The timeline summary the result JSON carries for drawing: probe delivery runs and TCP
 // progress curves.
-#include "sim/timeline_summary.hpp"
-
 #include <gtest/gtest.h>
 
 #include "sim/analyzer.hpp"
+#include "sim/timeline_summary.hpp"
 #include "tests/run_builder.hpp"
 
 namespace lmlab {
@@ -103,8 +102,8 @@ TEST(SimplifyCurve, EveryDroppedPointStaysWithinTheTolerance) {
 }
 
 TEST(SimplifyCurve, SimultaneousPointsOnAJumpAreDropped) {
-  const std::vector<ProgressPoint> burst{{0ms, 0}, {5ms, 1000}, {5ms, 5000}, {5ms, 9000},
-                                         {10ms, 9000}};
+  const std::vector<ProgressPoint> burst{
+      {0ms, 0}, {5ms, 1000}, {5ms, 5000}, {5ms, 9000}, {10ms, 9000}};
   const auto kept = simplify_curve(burst, 500);
   ASSERT_EQ(kept.size(), 4u);
   EXPECT_EQ(kept[1].bytes, 1000u);

@@ -19,6 +19,17 @@ std::string format_megabits(double bits_per_second) {
   return fmt::format("{:.2f}", bits_per_second / 1e6);
 }
 
+std::string format_short_duration(Time duration) {
+  const double milliseconds = to_milliseconds(duration);
+  if (milliseconds < 1) return fmt::format("{:.2f} ms", milliseconds);
+  if (milliseconds < 1000) return fmt::format("{:.1f} ms", milliseconds);
+  return fmt::format("{:.2f} s", milliseconds / 1000);
+}
+
+const char* direction_arrow(Direction direction) {
+  return direction == Direction::client_to_vm ? "client→VM" : "VM→client";
+}
+
 std::string format_probe_downtime(const ProbeFigures& probe, std::string_view unit_suffix) {
   return probe.recovered ? format_milliseconds(probe.downtime, unit_suffix) : "not recovered";
 }

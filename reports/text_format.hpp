@@ -26,6 +26,12 @@ std::string format_seconds(Time time, std::string_view unit_suffix = "");
 // "9.50": bit/s as Mbit/s, two decimals.
 std::string format_megabits(double bits_per_second);
 
+// A duration as people read it on a chart: "0.24 ms", "17.0 ms", "600.9 ms", "1.25 s".
+std::string format_short_duration(Time duration);
+
+// "client→VM" or "VM→client": which way the traffic flows.
+const char* direction_arrow(Direction direction);
+
 // The probe's downtime in milliseconds, or "not recovered" when its gap never closed (the
 // downtime then only measures up to the end of the run).
 std::string format_probe_downtime(const ProbeFigures& probe, std::string_view unit_suffix = "");

@@ -8,9 +8,8 @@
 #include <fmt/core.h>
 
 #include "reports/console_summary.hpp"
-#include "reports/markdown_report.hpp"
 #include "reports/report_files.hpp"
-#include "reports/result_json.hpp"
+#include "sim/cli/run_reports.hpp"
 #include "sim/runner.hpp"
 #include "sim/scenario_loader.hpp"
 
@@ -25,10 +24,10 @@ int run(const RunArguments& arguments) {
     const std::string directory = arguments.out_directory.empty()
                                       ? (fs::path("results") / scenario.name).string()
                                       : arguments.out_directory;
-    write_report_files(directory, {{"result.json", render_result_json(result)},
-                                   {"report.md", render_markdown_report(result)}});
+    const std::vector<ReportFile> files = run_reports(result);
+    write_report_files(directory, files);
     fmt::print("{}", render_console_summary(result));
-    fmt::print("\nwrote {0}/result.json and {0}/report.md\n", directory);
+    fmt::print("\n{}\n", describe_written(directory, files));
     return result.passed ? kExitPassed : kExitExpectationsNotMet;
   } catch (const ScenarioError& error) {
     fmt::print(stderr, "{}\n", error.what());

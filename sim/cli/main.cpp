@@ -18,7 +18,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   run_command->add_option("--seed", run.seed, "seed (default: the scenario's)");
   run_command->add_option("--out", run.out_directory,
-                          "directory for result.json and report.md (default: results/<name>)");
+                          "directory for result.json, report.md and report.html "
+                          "(default: results/<name>)");
 
   std::string validate_file;
   auto* validate_command = app.add_subcommand("validate", "check a scenario file");

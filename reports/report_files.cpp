@@ -38,4 +38,10 @@ void write_report_files(const std::string& directory, const std::vector<ReportFi
   }
 }
 
+void write_report_file(const std::string& path, const std::string& content) {
+  const fs::path file(path);
+  const fs::path directory = file.has_parent_path() ? file.parent_path() : fs::path(".");
+  write_report_files(directory.string(), {{file.filename().string(), content}});
+}
+
 }  // namespace lmlab

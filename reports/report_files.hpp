@@ -17,4 +17,7 @@ struct ReportFile {
 // on failure no file of the set is left half-written.
 void write_report_files(const std::string& directory, const std::vector<ReportFile>& files);
 
+// One file at `path`, written the same way (its directory is created if needed).
+void write_report_file(const std::string& path, const std::string& content);
+
 }  // namespace lmlab

@@ -83,7 +83,9 @@ TEST_F(LmlabCli, ValidateLocatesAnUnknownKey) {
 
 TEST_F(LmlabCli, RunWritesResultAndReportAndPasses) {
   const fs::path out = directory_ / "out";
-  const auto outcome = lmlab("run " + shipped("tcp-survival") + " --out " + out.string());
+  const fs::path junit = directory_ / "ci" / "junit.xml";
+  const auto outcome = lmlab("run " + shipped("tcp-survival") + " --out " + out.string() +
+                             " --junit " + junit.string());
   EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
   EXPECT_NE(outcome.output.find("client-to-vm"), std::string::npos);
   EXPECT_NE(outcome.output.find("vm-to-client"), std::string::npos);
@@ -93,8 +95,15 @@ TEST_F(LmlabCli, RunWritesResultAndReportAndPasses) {
   EXPECT_EQ(result["backend"], "ns3");
   EXPECT_EQ(result["passed"], true);
   EXPECT_NE(read_file(out / "report.md").find("tcp-survival"), std::string::npos);
-  for (const auto& entry : fs::directory_iterator(out))
-    EXPECT_NE(entry.path().filename().string().front(), '.') << "left a partial file";
+  const std::string html = read_file(out / "report.html");
+  EXPECT_NE(html.find("<svg"), std::string::npos);
+  EXPECT_NE(html.find(">downtime 17.0 ms</text>"), std::string::npos);
+  EXPECT_NE(read_file(junit).find(R"x(<testsuite name="tcp-survival (kube-ovn, ns3, seed 1)" )x"
+                                  R"x(tests="5" failures="0")x"),
+            std::string::npos);
+  for (const fs::path& directory : {out, junit.parent_path()})
+    for (const auto& entry : fs::directory_iterator(directory))
+      EXPECT_NE(entry.path().filename().string().front(), '.') << "left a partial file";
 }
 
 TEST_F(LmlabCli, UnmetExpectationsExitOne) {
@@ -104,6 +113,37 @@ TEST_F(LmlabCli, UnmetExpectationsExitOne) {
   EXPECT_EQ(outcome.exit_code, 1) << outcome.output;
   EXPECT_NE(outcome.output.find("FAIL"), std::string::npos);
   EXPECT_TRUE(fs::exists(out / "result.json"));
+
+  // The reports made again from result.json alone carry the same verdicts.
+  fs::remove(out / "report.html");
+  const fs::path junit = directory_ / "junit.xml";
+  const auto report =
+      lmlab("report " + (out / "result.json").string() + " --junit " + junit.string());
+  EXPECT_EQ(report.exit_code, 1) << report.output;
+  EXPECT_NE(read_file(out / "report.html").find("badge fail"), std::string::npos);
+  const std::string xml = read_file(junit);
+  EXPECT_NE(xml.find(R"(failures="2")"), std::string::npos) << xml;
+  EXPECT_NE(xml.find(R"(<failure message="measured 17.000ms, expected &lt;= 1ms")"),
+            std::string::npos)
+      << xml;
+}
+
+TEST_F(LmlabCli, ReportRefusesWhatIsNotAResultOfThisVersion) {
+  const fs::path old_version = directory_ / "old.json";
+  std::ofstream(old_version) << R"({"schema_version": 1, "scenario": {}})";
+  const fs::path not_json = directory_ / "notes.json";
+  std::ofstream(not_json) << "not json";
+  const std::vector<std::pair<fs::path, std::string>> cases = {
+      {directory_ / "absent.json", "cannot read"},
+      {old_version, "schema version 1"},
+      {not_json, "not JSON"}};
+  for (const auto& [file, message] : cases) {
+    const auto outcome = lmlab("report " + file.string());
+    EXPECT_EQ(outcome.exit_code, 2) << file;
+    EXPECT_NE(outcome.output.find(file.string() + ": "), std::string::npos) << outcome.output;
+    EXPECT_NE(outcome.output.find(message), std::string::npos) << outcome.output;
+  }
+  EXPECT_FALSE(fs::exists(directory_ / "report.html"));
 }
 
 TEST_F(LmlabCli, BadScenarioExitsTwoAndWritesNothing) {

@@ -17,6 +17,7 @@ struct RunArguments {
   std::string backend = "ns3";
   std::optional<std::uint64_t> seed;
   std::string out_directory;  // empty: results/<scenario name>
+  std::string junit_file;     // empty: no JUnit XML
 };
 
 int run(const RunArguments& arguments);

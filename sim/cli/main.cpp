@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include "sim/cli/commands.hpp"
+#include "sim/cli/report_command.hpp"
 #include "sim/runner.hpp"
 
 int main(int argc, char** argv) {
@@ -20,6 +21,7 @@ int main(int argc, char** argv) {
   run_command->add_option("--out", run.out_directory,
                           "directory for result.json, report.md and report.html "
                           "(default: results/<name>)");
+  run_command->add_option("--junit", run.junit_file, "also write JUnit XML to this file");
 
   std::string validate_file;
   auto* validate_command = app.add_subcommand("validate", "check a scenario file");
@@ -30,6 +32,9 @@ int main(int argc, char** argv) {
   list_command->add_option("--dir", scenario_directory, "scenario directory")
       ->capture_default_str();
 
+  cli::ReportArguments report;
+  auto* report_command = cli::add_report_command(app, report);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -38,5 +43,6 @@ int main(int argc, char** argv) {
   }
   if (*run_command) return cli::run(run);
   if (*validate_command) return cli::validate(validate_file);
+  if (*report_command) return cli::report(report);
   return cli::list(scenario_directory);
 }

@@ -1,0 +1,45 @@
+#include "sim/cli/report_command.hpp"
+
+#include <fmt/core.h>
+
+#include <filesystem>
+
+#include "reports/console_summary.hpp"
+#include "reports/junit_report.hpp"
+#include "reports/result_json_reader.hpp"
+#include "sim/cli/commands.hpp"
+#include "sim/cli/run_reports.hpp"
+
+namespace lmlab::cli {
+
+CLI::App* add_report_command(CLI::App& app, ReportArguments& arguments) {
+  auto* command = app.add_subcommand("report", "write the reports of a result.json again");
+  command->add_option("result", arguments.result_file, "result.json of a run")->required();
+  command->add_option("--out", arguments.out_directory,
+                      "directory for report.md and report.html (default: the result's)");
+  command->add_option("--junit", arguments.junit_file, "also write JUnit XML to this file");
+  return command;
+}
+
+int report(const ReportArguments& arguments) {
+  try {
+    const Result result = read_result_file(arguments.result_file);
+    std::string directory =
+        arguments.out_directory.empty()
+            ? std::filesystem::path(arguments.result_file).parent_path().string()
+            : arguments.out_directory;
+    if (directory.empty()) directory = ".";
+    const std::vector<ReportFile> files = readable_reports(result);
+    write_report_files(directory, files);
+    if (!arguments.junit_file.empty())
+      write_report_file(arguments.junit_file, render_junit_report({&result}));
+    fmt::print("{}", render_console_summary(result));
+    fmt::print("\n{}\n", describe_written(directory, files, {arguments.junit_file}));
+    return result.passed ? kExitPassed : kExitExpectationsNotMet;
+  } catch (const std::exception& error) {
+    fmt::print(stderr, "lmlab: {}\n", error.what());
+    return kExitBadInput;
+  }
+}
+
+}  // namespace lmlab::cli

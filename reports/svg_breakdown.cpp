@@ -26,7 +26,16 @@ struct Segment {
 
 }  // namespace
 
-std::string render_svg_breakdown(const DowntimeBreakdown& breakdown) {
+Time breakdown_total(const DowntimeBreakdown& breakdown) {
+  Time total{0};
+  for (const auto& segment : {breakdown.vm_paused, breakdown.announce, breakdown.network_converging,
+                              breakdown.first_packet})
+    total += segment.value_or(Time{0});
+  return total;
+}
+
+std::string render_svg_breakdown(const DowntimeBreakdown& breakdown, const std::string& label,
+                                 std::optional<Time> full_scale) {
   const std::vector<Segment> segments = {
       {"VM paused", "the VM runs nowhere while its last memory and device state are copied",
        "seg-paused", breakdown.vm_paused},
@@ -36,20 +45,21 @@ std::string render_svg_breakdown(const DowntimeBreakdown& breakdown) {
       {"first packet", "until a probe got through in every direction", "seg-first",
        breakdown.first_packet},
   };
-  Time total{0};
-  for (const Segment& segment : segments) total += segment.duration.value_or(Time{0});
+  const Time total = breakdown_total(breakdown);
   if (total <= Time{0}) return "";
+  const Time scale = std::max(total, full_scale.value_or(total));
 
   SvgDocument svg(kChartWidth, fmt::format("Where the downtime of {} went", breakdown.vm));
-  svg.text({8, kBarTop + 12}, "downtime, by cause", "lane-label");
+  svg.text({8, kBarTop + 12},
+           label.empty() ? "downtime, by cause" : label + " · downtime, by cause", "lane-label");
   svg.text({8, kBarTop + 26}, "total " + format_short_duration(total), "lane-sub");
   double x = kPlotLeft;
-  std::vector<LabelRow> rows(3);
+  std::vector<LabelRow> rows(segments.size());
   int rows_used = 0;
   for (const Segment& segment : segments) {
     if (!segment.duration) continue;
     const double width = kPlotWidth * static_cast<double>(segment.duration->count()) /
-                         static_cast<double>(total.count());
+                         static_cast<double>(scale.count());
     const std::string label =
         fmt::format("{} {}", segment.name, format_short_duration(*segment.duration));
     const std::string tooltip = fmt::format("{}: {}", label, segment.meaning);

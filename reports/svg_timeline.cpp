@@ -428,7 +428,8 @@ class TimelineChart {
     }
     if (series.empty()) return;
 
-    const double top = y_ + kLabelRow;
+    // Each run's stall labels get a row of their own above the chart.
+    const double top = y_ + kLabelRow * static_cast<double>(series.size());
     const double bottom = top + kChartHeight;
     std::string retransmissions;
     for (const Series& one : series)
@@ -461,8 +462,9 @@ class TimelineChart {
       svg_.text({kPlotLeft + 4, y_of(bytes) - 3}, megabytes(bytes, decimals), "chart-tick");
     }
 
-    LabelRow labels;
-    for (const Series& one : series) stalls(one.index, *one.stream, top, labels);
+    for (std::size_t k = 0; k < series.size(); ++k)
+      stalls(series[k].index, *series[k].stream, top,
+             y_ + kLabelRow * static_cast<double>(k + 1) - 4);
     for (const Series& one : series) {
       const auto to_points = [&](const std::vector<ProgressPoint>& curve) {
         std::vector<Point> points;
@@ -484,8 +486,9 @@ class TimelineChart {
     y_ = bottom + kLaneGap;
   }
 
-  void stalls(std::size_t index, const TcpFigures& stream, double top, LabelRow& labels) {
+  void stalls(std::size_t index, const TcpFigures& stream, double top, double label_baseline) {
     const Result& result = *runs_[index].result;
+    LabelRow labels;
     for (const Gap& stall : stream.stalls) {
       const Time end = gap_end(stall, result);
       if (!scale_.overlaps(stall.start, end)) continue;
@@ -501,8 +504,8 @@ class TimelineChart {
       const auto [label_left, label_right] = centered_span(left + width / 2, text_width(text));
       if (!labels.fits(label_left, label_right)) continue;
       labels.take(label_left, label_right);
-      svg_.text({label_left, top - 4}, text, compared("stall-label", index), TextAnchor::start,
-                tooltip);
+      svg_.text({label_left, label_baseline}, text, compared("stall-label", index),
+                TextAnchor::start, tooltip);
     }
   }
 

@@ -16,6 +16,10 @@ namespace lmlab {
 // The cells of one table row, before a report lays them out.
 using TableRow = std::vector<std::string>;
 
+// Left-aligned columns two spaces apart, every line indented by `indent` spaces, trailing
+// blanks trimmed; the first row is the header. Widths count characters, not bytes.
+std::string aligned_table(const std::vector<TableRow>& rows, std::size_t indent = 0);
+
 // "20.000" plus unit_suffix: three decimals resolve the microsecond. A figure that was not
 // measured, e.g. a breakdown segment whose end point never came, is "-" without the suffix.
 std::string format_milliseconds(std::optional<Time> time, std::string_view unit_suffix = "");

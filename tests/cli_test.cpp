@@ -174,6 +174,53 @@ TEST_F(LmlabCli, UnknownBackendAndUsageErrorsExitTwo) {
   EXPECT_EQ(lmlab("--help").exit_code, 0);
 }
 
+// Kube-OVN against the naive baseline: the naive run breaks any sensible tolerance.
+TEST_F(LmlabCli, CompareShowsWhereTheNaiveStrategyIsWorse) {
+  for (const char* name : {"tcp-survival", "tcp-survival-naive"})
+    ASSERT_EQ(lmlab("run " + shipped(name) + " --out " + (directory_ / name).string()).exit_code,
+              0);
+  const std::string kube_ovn = (directory_ / "tcp-survival" / "result.json").string();
+  const std::string naive = (directory_ / "tcp-survival-naive" / "result.json").string();
+  const fs::path html = directory_ / "compare" / "compare.html";
+  const fs::path markdown = directory_ / "compare" / "compare.md";
+
+  const auto gated = lmlab("compare " + kube_ovn + " " + naive + " --max-regression 20% --html " +
+                           html.string() + " --markdown " + markdown.string());
+  EXPECT_EQ(gated.exit_code, 1) << gated.output;
+  for (const char* line :
+       {"vm1 probe client-to-vm   downtime            17.000 ms     522.000 ms    +505.000 ms",
+        "3 regression(s) beyond 20% against A:",
+        "B: vm1 stream client-to-vm stall 600.900 ms against 19.362 ms in A"})
+    EXPECT_NE(gated.output.find(line), std::string::npos) << line << "\n" << gated.output;
+  EXPECT_NE(read_file(html).find("B · probe client→VM"), std::string::npos);
+  EXPECT_EQ(read_file(markdown).rfind("### ❌ FAIL", 0), 0u);
+
+  // Without a gate, or with one the naive run stays inside, the comparison passes.
+  EXPECT_EQ(lmlab("compare " + kube_ovn + " " + naive).exit_code, 0);
+  EXPECT_EQ(lmlab("compare " + kube_ovn + " " + naive + " --max-regression 600ms").exit_code, 0);
+  // The other way round the naive run is the baseline and kube-ovn only gets better.
+  EXPECT_EQ(lmlab("compare " + naive + " " + kube_ovn + " --max-regression 0%").exit_code, 0);
+
+  // Bad input: exit 2, a message, nothing written.
+  auto other = nlohmann::json::parse(read_file(kube_ovn));
+  other["scenario"]["name"] = "probes-only";
+  other["figures"]["tcp_streams"] = nlohmann::json::array();
+  const fs::path mismatched = directory_ / "other.json";
+  std::ofstream(mismatched) << other.dump();
+  const fs::path unwritten = directory_ / "unwritten.html";
+  const std::vector<std::pair<std::string, std::string>> bad = {
+      {kube_ovn + " " + mismatched.string(), "cannot compare"},
+      {kube_ovn + " " + naive + " --max-regression lots", "--max-regression lots"},
+      {kube_ovn, "compare takes 2 to 6 result files"},
+      {kube_ovn + " " + (directory_ / "absent.json").string(), "absent.json: cannot read"}};
+  for (const auto& [arguments, message] : bad) {
+    const auto outcome = lmlab("compare " + arguments + " --html " + unwritten.string());
+    EXPECT_EQ(outcome.exit_code, 2) << arguments;
+    EXPECT_NE(outcome.output.find(message), std::string::npos) << outcome.output;
+  }
+  EXPECT_FALSE(fs::exists(unwritten));
+}
+
 TEST_F(LmlabCli, ListShowsTheShippedScenarios) {
   const auto outcome = lmlab("list");
   EXPECT_EQ(outcome.exit_code, 0) << outcome.output;

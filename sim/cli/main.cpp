@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include "sim/cli/commands.hpp"
+#include "sim/cli/compare_command.hpp"
 #include "sim/cli/report_command.hpp"
 #include "sim/runner.hpp"
 
@@ -34,6 +35,8 @@ int main(int argc, char** argv) {
 
   cli::ReportArguments report;
   auto* report_command = cli::add_report_command(app, report);
+  cli::CompareArguments compare;
+  auto* compare_command = cli::add_compare_command(app, compare);
 
   try {
     app.parse(argc, argv);
@@ -44,5 +47,6 @@ int main(int argc, char** argv) {
   if (*run_command) return cli::run(run);
   if (*validate_command) return cli::validate(validate_file);
   if (*report_command) return cli::report(report);
+  if (*compare_command) return cli::compare(compare);
   return cli::list(scenario_directory);
 }

@@ -65,9 +65,20 @@ void schedule_identity_checks(const Scenario& scenario, Clock& clock, WorkloadSe
     });
   }
 }
+// Reports the simulated time every `step`. Its events only read the clock: ns-3 orders
+// events by time and then by insertion, so the model's own events keep their order and the
+// random streams are never drawn from.
+void schedule_progress(Clock& clock, Time step, Time end,
+                       const std::function<void(Time)>& progress) {
+  clock.schedule_in(step, [&clock, step, end, &progress] {
+    progress(clock.now());
+    if (clock.now() + step <= end) schedule_progress(clock, step, end, progress);
+  });
+}
 }  // namespace
 
-RunOutput run_on_ns3(const Scenario& scenario, std::uint64_t seed, EventLog& log) {
+RunOutput run_on_ns3(const Scenario& scenario, std::uint64_t seed, EventLog& log,
+                     const std::function<void(Time)>& progress) {
   ns3::RngSeedManager::SetSeed(1);
   ns3::RngSeedManager::SetRun(seed);
   configure_linux_like_guests(scenario);
@@ -85,6 +96,9 @@ RunOutput run_on_ns3(const Scenario& scenario, std::uint64_t seed, EventLog& log
     engine.create_ports();
     engine.schedule_migrations();
     schedule_identity_checks(scenario, clock, workloads, output.identities);
+    if (progress)
+      schedule_progress(clock, std::max(Time{1}, scenario.duration / 100), scenario.duration,
+                        progress);
 
     ns3::Simulator::Stop(ns3::NanoSeconds(scenario.duration.count()));
     ns3::Simulator::Run();

@@ -35,7 +35,7 @@ Result run_scenario(const Scenario& scenario, const RunOptions& options) {
 
   const auto wall_start = std::chrono::steady_clock::now();
   EventLog log;
-  const RunOutput output = run_on_ns3(scenario, result.seed, log);
+  const RunOutput output = run_on_ns3(scenario, result.seed, log, options.progress);
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - wall_start;
 
   result.backend = output.backend;

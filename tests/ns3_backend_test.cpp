@@ -146,9 +146,22 @@ TEST(Ns3Backend, ResultJsonReadsBackUnchanged) {
   }
 }
 
+// A progress display watching the run changes nothing in its result.
+TEST(Ns3Backend, ProgressCallbackOnlyObserves) {
+  std::vector<Time> reached;
+  RunOptions options;
+  options.progress = [&reached](Time simulated) { reached.push_back(simulated); };
+  const Result watched = run_scenario(shipped("tcp-survival"), options);
+  EXPECT_EQ(without_metadata(watched), without_metadata(result_of("tcp-survival")));
+  ASSERT_GE(reached.size(), 90u);
+  EXPECT_TRUE(std::is_sorted(reached.begin(), reached.end()));
+  EXPECT_EQ(reached.front(), milliseconds(120));
+  EXPECT_LE(reached.back(), watched.scenario.duration);
+}
+
 TEST(Ns3Backend, AnotherSeedMovesTheProbeSchedule) {
   const Scenario scenario = shipped("tcp-survival");
-  const Result other = run_scenario(scenario, {"ns3", 7});
+  const Result other = run_scenario(scenario, {"ns3", 7, {}});
   EXPECT_EQ(other.seed, 7u);
   // The figures themselves differ, not only the seed echoed in the result.
   EXPECT_NE(result_to_json(other)["figures"]["probes"],
@@ -210,7 +223,7 @@ TEST(Ns3Backend, DuplicationDuringPrecopyCostsTheRunningVmNothing) {
 }
 
 TEST(Ns3Backend, UnknownBackendIsRefused) {
-  EXPECT_THROW(run_scenario(shipped("tcp-survival"), {"kind", std::nullopt}), std::invalid_argument);
+  EXPECT_THROW(run_scenario(shipped("tcp-survival"), {"kind", std::nullopt, {}}), std::invalid_argument);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "reports/console_summary.hpp"
 #include "reports/junit_report.hpp"
 #include "reports/report_files.hpp"
+#include "sim/cli/progress_display.hpp"
 #include "sim/cli/run_reports.hpp"
 #include "sim/runner.hpp"
 #include "sim/scenario_loader.hpp"
@@ -21,7 +22,11 @@ namespace fs = std::filesystem;
 int run(const RunArguments& arguments) {
   try {
     const Scenario scenario = load_scenario_file(arguments.scenario_file);
-    const Result result = run_scenario(scenario, {arguments.backend, arguments.seed});
+    ProgressDisplay progress(stderr, is_terminal(stderr), {scenario.duration});
+    progress.start(0, fmt::format("{} on {}", scenario.name, arguments.backend));
+    const Result result =
+        run_scenario(scenario, {arguments.backend, arguments.seed, progress.callback()});
+    progress.clear();
     const std::string directory = arguments.out_directory.empty()
                                       ? (fs::path("results") / scenario.name).string()
                                       : arguments.out_directory;

@@ -133,6 +133,22 @@ TEST(NaiveOnNs3, TcpSurvivesWithAStallLongerThanTheOutage) {
   EXPECT_GT(tcp.retransmissions, result_of("tcp-survival").figures.tcp_streams.at(0).retransmissions);
 }
 
+// A VM dirtying memory fast needs a second pre-copy pass and a long stop-and-copy: the pause,
+// not the network, is the downtime.
+TEST(BusyVmOnNs3, TheStopAndCopyIsMostOfTheDowntime) {
+  const Result& result = result_of("busy-vm-ping");
+  EXPECT_TRUE(result.passed);
+  EXPECT_EQ(events_of(result, Phase::precopy_iteration).size(), 2u);
+  const auto& breakdown = result.figures.breakdowns.at(0);
+  ASSERT_TRUE(breakdown.vm_paused);
+  EXPECT_GT(*breakdown.vm_paused, milliseconds(70));
+  ASSERT_EQ(result.figures.probes.size(), 2u);
+  for (const auto& probe : result.figures.probes) {
+    EXPECT_EQ(probe.protocol, ProbeProtocol::icmp);
+    EXPECT_GT(to_milliseconds(*breakdown.vm_paused), 0.9 * to_milliseconds(probe.downtime));
+  }
+}
+
 TEST(Ns3Backend, SameSeedGivesIdenticalResults) {
   const Scenario scenario = shipped("tcp-survival");
   EXPECT_EQ(without_metadata(run_scenario(scenario, {})), without_metadata(result_of("tcp-survival")));

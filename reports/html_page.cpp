@@ -18,7 +18,7 @@ p.meta, .note { color: #475569; font-size: 14px; } code { background: #f1f5f9; p
 table { border-collapse: collapse; font-size: 13px; margin: 6px 0 14px; }
 th, td { border: 1px solid #cbd5e1; padding: 3px 8px; text-align: left; vertical-align: top; }
 tr.fail td { background: #fee2e2; } tr.pass td:last-child { color: #15803d; font-weight: 600; }
-tr.fail td:last-child { color: #b91c1c; font-weight: 700; } tr.worse td { background: #ffedd5; }
+tr.worse td { background: #ffedd5; }
 .badge { display: inline-block; padding: 2px 10px; border-radius: 4px; color: #fff; font-weight: 700;
          font-size: 15px; vertical-align: middle; } .badge.pass { background: #16a34a; }
 .badge.fail { background: #dc2626; }
@@ -64,8 +64,10 @@ line.run-3, polyline.run-3 { stroke: #d97706; } text.run-3, .swatch.run-3 { fill
 line.run-4, polyline.run-4 { stroke: #7c3aed; } text.run-4, .swatch.run-4 { fill: #7c3aed; background: #7c3aed; }
 line.run-5, polyline.run-5 { stroke: #0891b2; } text.run-5, .swatch.run-5 { fill: #0891b2; background: #0891b2; }
 .highlight-label { fill: #a16207; font-weight: 600; }
-.dot { stroke: none; fill-opacity: 0.75; } .median { stroke-width: 3; }
-.range { stroke-width: 1.5; } .iqr { fill-opacity: 0.25; stroke-width: 1; }
+.range { stroke: #334155; stroke-width: 1.5; } .iqr { fill: #bfdbfe; stroke: #2563eb; }
+.median { stroke: #1e3a8a; stroke-width: 3; } .dot { fill: #1d4ed8; fill-opacity: 0.6; }
+.failed-cell { fill: #b91c1c; } .distribution-label { fill: #334155; }
+ul.runs { columns: 2; font-size: 13px; } ul.runs a { color: #1d4ed8; }
 )";
 
 std::string table_row(const TableRow& cells, const char* cell_tag, const std::string& css_class) {

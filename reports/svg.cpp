@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "reports/markup.hpp"
 
@@ -103,6 +104,35 @@ void LabelRow::take(double left, double right) { taken_.emplace_back(left, right
 std::pair<double, double> centered_span(double center, double width) {
   const double left = std::clamp(center - width / 2, kPlotLeft, kPlotRight - width);
   return {left, left + width};
+}
+
+Ticks nice_ticks(double low, double high, int about) {
+  const double raw = (high - low) / about;
+  if (!(raw > 0)) return Ticks{{low}, 0};
+  const double magnitude = std::pow(10, std::floor(std::log10(raw)));
+  double step = magnitude;
+  for (const double factor : {1.0, 2.0, 5.0, 10.0}) {
+    step = factor * magnitude;
+    if (step >= raw) break;
+  }
+  Ticks ticks;
+  ticks.decimals = std::max(0, static_cast<int>(-std::floor(std::log10(step) + 1e-9)));
+  // Whole multiples of the step: no drift, and never "-0".
+  for (auto k = static_cast<long long>(std::ceil(low / step - 1e-9));
+       static_cast<double>(k) * step <= high + step * 1e-9; ++k)
+    ticks.values.push_back(static_cast<double>(k) * step);
+  return ticks;
+}
+
+std::string fit_text(const std::string& text, double width) {
+  if (text_width(text) <= width) return text;
+  std::string cut = text;
+  // Drop whole UTF-8 characters until the text and the ellipsis fit.
+  while (!cut.empty() && text_width(cut + "…") > width) {
+    while ((static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80) cut.pop_back();
+    cut.pop_back();
+  }
+  return cut + "…";
 }
 
 double text_width(std::string_view text) {

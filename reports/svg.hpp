@@ -74,6 +74,17 @@ class LabelRow {
 // Where a label of `width` centred on `center` goes, kept between kPlotLeft and kPlotRight.
 std::pair<double, double> centered_span(double center, double width);
 
+// Axis ticks on a 1-2-5 grid, about `about` of them from `low` to `high`, and the decimals
+// their labels need.
+struct Ticks {
+  std::vector<double> values;
+  int decimals = 0;
+};
+Ticks nice_ticks(double low, double high, int about);
+
+// `text` cut with "…" where needed to be drawn within `width`.
+std::string fit_text(const std::string& text, double width);
+
 // How wide `text` is drawn at the report's chart font size, closely enough to keep labels
 // from overlapping.
 double text_width(std::string_view text);

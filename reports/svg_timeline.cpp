@@ -277,25 +277,14 @@ class TimelineChart {
     if (!subtitle.empty()) svg_.text({8, top + 27}, subtitle, "lane-sub");
   }
 
-  // Time labels on a 1-2-5 grid, about ten across.
+  // Time labels, about ten across.
   void axis() {
-    const double span =
-        std::chrono::duration<double>(view_.window.end - view_.window.start).count();
-    const double raw = span / 10;
-    const double magnitude = std::pow(10, std::floor(std::log10(raw)));
-    double step = magnitude;
-    for (const double factor : {1.0, 2.0, 5.0, 10.0}) {
-      step = factor * magnitude;
-      if (step >= raw) break;
-    }
-    const int decimals = std::max(0, static_cast<int>(-std::floor(std::log10(step) + 1e-9)));
-    const double start = std::chrono::duration<double>(view_.window.start).count();
-    for (auto k = static_cast<long long>(std::ceil(start / step - 1e-9));
-         static_cast<double>(k) * step <= start + span + 1e-12; ++k) {
-      const double tick = static_cast<double>(k) * step;
+    const auto seconds = [](Time time) { return std::chrono::duration<double>(time).count(); };
+    const Ticks ticks = nice_ticks(seconds(view_.window.start), seconds(view_.window.end), 10);
+    for (const double tick : ticks.values) {
       const Time at(static_cast<Time::rep>(std::llround(tick * 1e9)));
       ticks_.push_back(scale_.x(at));
-      svg_.text({scale_.x(at), 14}, fmt::format("{:.{}f} s", tick, decimals), "axis-label",
+      svg_.text({scale_.x(at), 14}, fmt::format("{:.{}f} s", tick, ticks.decimals), "axis-label",
                 TextAnchor::middle);
     }
     y_ = kAxisHeight;

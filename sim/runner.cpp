@@ -11,8 +11,7 @@
 
 namespace lmlab {
 
-namespace {
-std::string utc_now_iso8601() {
+std::string utc_timestamp() {
   const std::time_t now = std::time(nullptr);
   std::tm utc{};
   gmtime_r(&now, &utc);
@@ -20,7 +19,6 @@ std::string utc_now_iso8601() {
   std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
   return text;
 }
-}  // namespace
 
 std::vector<std::string> available_backends() { return {"ns3"}; }
 
@@ -31,7 +29,7 @@ Result run_scenario(const Scenario& scenario, const RunOptions& options) {
   result.scenario = scenario;
   result.seed = options.seed.value_or(scenario.seed);
   result.metadata.lmlab_version = LMLAB_VERSION;
-  result.metadata.started_at = utc_now_iso8601();
+  result.metadata.started_at = utc_timestamp();
 
   const auto wall_start = std::chrono::steady_clock::now();
   EventLog log;

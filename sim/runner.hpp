@@ -23,6 +23,9 @@ struct RunOptions {
   ProgressCallback progress;          // may be empty
 };
 
+// Now in UTC, ISO 8601, as run metadata records the start of a run.
+std::string utc_timestamp();
+
 // Backends `run_scenario` accepts.
 std::vector<std::string> available_backends();
 

@@ -66,7 +66,7 @@ class LmlabCli : public ::testing::Test {
 };
 
 TEST_F(LmlabCli, ValidateAcceptsTheShippedScenarios) {
-  for (const char* name : {"tcp-survival", "tcp-survival-naive"}) {
+  for (const char* name : {"tcp-survival", "tcp-survival-naive", "busy-vm-ping"}) {
     const auto outcome = lmlab("validate " + shipped(name));
     EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
     EXPECT_NE(outcome.output.find(": ok"), std::string::npos);
@@ -221,11 +221,94 @@ TEST_F(LmlabCli, CompareShowsWhereTheNaiveStrategyIsWorse) {
   EXPECT_FALSE(fs::exists(unwritten));
 }
 
+nlohmann::json without_metadata(const fs::path& file) {
+  auto json = nlohmann::json::parse(read_file(file));
+  json.erase("metadata");
+  return json;
+}
+
+// Two scenarios × every strategy × 5 repeats, whole and as two shards merged: the same
+// matrix, run for run. tcp-survival is cut to 6 s to keep the suite quick.
+TEST_F(LmlabCli, TwoShardsMergedEqualTheWholeMatrix) {
+  const std::string scenarios =
+      variant("duration: 12s", "duration: 6s") + " " + shipped("busy-vm-ping");
+  const fs::path whole = directory_ / "whole";
+  const auto played = lmlab("matrix " + scenarios + " --repeat 5 --out " + whole.string());
+  EXPECT_EQ(played.exit_code, 1) << played.output;  // naive misses the kube-ovn expectations
+  EXPECT_NE(played.output.find("2 scenarios × 2 strategies × 1 backend × 5 repeats"),
+            std::string::npos)
+      << played.output;
+  EXPECT_NE(played.output.find("[20/20] busy-vm-ping naive ns3 seed 5: FAIL"), std::string::npos)
+      << played.output;
+  for (const char* shard : {"1/2", "2/2"}) {
+    const auto outcome = lmlab("matrix " + scenarios + " --repeat 5 --shard " + shard + " --out " +
+                               (directory_ / ("shard-" + std::string(1, shard[0]))).string());
+    EXPECT_EQ(outcome.exit_code, 1) << outcome.output;
+  }
+  const fs::path merged = directory_ / "merged";
+  const fs::path junit = directory_ / "junit.xml";
+  const auto joined =
+      lmlab("merge " + (directory_ / "shard-1").string() + " " + (directory_ / "shard-2").string() +
+            " --out " + merged.string() + " --junit " + junit.string());
+  EXPECT_EQ(joined.exit_code, 1) << joined.output;
+
+  EXPECT_EQ(without_metadata(merged / "matrix.json"), without_metadata(whole / "matrix.json"));
+  const auto runs = nlohmann::json::parse(read_file(whole / "matrix.json"))["runs"];
+  ASSERT_EQ(runs.size(), 20u);
+  for (const auto& run : runs) {
+    const std::string result = run["result"];
+    EXPECT_EQ(without_metadata(merged / result), without_metadata(whole / result)) << result;
+    EXPECT_TRUE(fs::exists(merged / fs::path(result).replace_filename("report.html")));
+  }
+  const std::string html = read_file(merged / "matrix.html");
+  EXPECT_NE(html.find("Downtime, worst probe direction"), std::string::npos);
+  EXPECT_NE(html.find("<td>busy-vm-ping</td><td>naive</td><td>ns3</td><td>0/5</td>"),
+            std::string::npos);
+  const std::string xml = read_file(junit);
+  std::size_t suites = 0;
+  for (auto at = xml.find("<testsuite "); at != std::string::npos;
+       at = xml.find("<testsuite ", at + 1))
+    ++suites;
+  EXPECT_EQ(suites, 20u);
+
+  // A shard missing, or given twice, is refused before anything is written.
+  const fs::path unwritten = directory_ / "unwritten";
+  for (const std::string& shards :
+       {(directory_ / "shard-1").string(),
+        (directory_ / "shard-1").string() + " " + (directory_ / "shard-1").string(),
+        whole.string()}) {
+    const auto outcome = lmlab("merge " + shards + " --out " + unwritten.string());
+    EXPECT_EQ(outcome.exit_code, 2) << shards;
+    EXPECT_FALSE(fs::exists(unwritten));
+  }
+  EXPECT_NE(lmlab("merge " + (directory_ / "shard-1").string()).output.find("shard 2/2 is missing"),
+            std::string::npos);
+}
+
+TEST_F(LmlabCli, MatrixRefusesBadInputBeforePlaying) {
+  const fs::path out = directory_ / "out";
+  const std::vector<std::pair<std::string, std::string>> bad = {
+      {shipped("busy-vm-ping") + " --shard 3/2", "--shard 3/2"},
+      {shipped("busy-vm-ping") + " " + shipped("busy-vm-ping"), "both named busy-vm-ping"},
+      {(directory_ / "absent.yaml").string(), "absent.yaml"},
+      {shipped("busy-vm-ping") + " --strategy scenario,naive", "cannot be combined"},
+      {shipped("busy-vm-ping") + " --strategy fastest", "fastest"},
+      {shipped("busy-vm-ping") + " --backend nowhere", "nowhere"},
+      {shipped("busy-vm-ping") + " --repeat 0", "repeat"}};
+  for (const auto& [arguments, message] : bad) {
+    const auto outcome = lmlab("matrix " + arguments + " --out " + out.string());
+    EXPECT_EQ(outcome.exit_code, 2) << arguments;
+    EXPECT_NE(outcome.output.find(message), std::string::npos) << outcome.output;
+  }
+  EXPECT_FALSE(fs::exists(out));
+}
+
 TEST_F(LmlabCli, ListShowsTheShippedScenarios) {
   const auto outcome = lmlab("list");
   EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
   EXPECT_NE(outcome.output.find("tcp-survival.yaml"), std::string::npos);
   EXPECT_NE(outcome.output.find("tcp-survival-naive.yaml"), std::string::npos);
+  EXPECT_NE(outcome.output.find("busy-vm-ping.yaml"), std::string::npos);
 }
 
 }  // namespace

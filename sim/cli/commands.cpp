@@ -57,21 +57,29 @@ int validate(const std::string& scenario_file) {
   }
 }
 
-int list(const std::string& scenario_directory) {
+std::vector<std::string> scenario_files_in(const std::string& directory) {
   std::error_code error;
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(scenario_directory, error))
-    if (entry.path().extension() == ".yaml") files.push_back(entry.path());
-  if (error) {
-    fmt::print(stderr, "lmlab: cannot list {}: {}\n", scenario_directory, error.message());
+  std::vector<std::string> files;
+  for (const auto& entry : fs::directory_iterator(directory, error))
+    if (entry.path().extension() == ".yaml") files.push_back(entry.path().string());
+  if (error) throw std::runtime_error("cannot list " + directory + ": " + error.message());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+int list(const std::string& scenario_directory) {
+  std::vector<std::string> files;
+  try {
+    files = scenario_files_in(scenario_directory);
+  } catch (const std::exception& error) {
+    fmt::print(stderr, "lmlab: {}\n", error.what());
     return kExitBadInput;
   }
-  std::sort(files.begin(), files.end());
   int status = kExitPassed;
   for (const auto& file : files) {
     try {
-      const Scenario scenario = load_scenario_file(file.string());
-      fmt::print("{:<28} {}\n", file.filename().string(), scenario.description);
+      const Scenario scenario = load_scenario_file(file);
+      fmt::print("{:<28} {}\n", fs::path(file).filename().string(), scenario.description);
     } catch (const ScenarioError& problem) {
       fmt::print(stderr, "{}\n", problem.what());
       status = kExitBadInput;

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace lmlab::cli {
 
@@ -23,5 +24,9 @@ struct RunArguments {
 int run(const RunArguments& arguments);
 int validate(const std::string& scenario_file);
 int list(const std::string& scenario_directory);
+
+// The scenario files (*.yaml) in `directory`, sorted; throws std::runtime_error when it
+// cannot be read.
+std::vector<std::string> scenario_files_in(const std::string& directory);
 
 }  // namespace lmlab::cli

@@ -3,6 +3,8 @@
 
 #include "sim/cli/commands.hpp"
 #include "sim/cli/compare_command.hpp"
+#include "sim/cli/matrix_command.hpp"
+#include "sim/cli/merge_command.hpp"
 #include "sim/cli/report_command.hpp"
 #include "sim/runner.hpp"
 
@@ -37,6 +39,11 @@ int main(int argc, char** argv) {
   auto* report_command = cli::add_report_command(app, report);
   cli::CompareArguments compare;
   auto* compare_command = cli::add_compare_command(app, compare);
+  cli::MatrixArguments matrix;
+  matrix.scenario_directory = LMLAB_SCENARIO_DIR;
+  auto* matrix_command = cli::add_matrix_command(app, matrix);
+  cli::MergeArguments merge;
+  auto* merge_command = cli::add_merge_command(app, merge);
 
   try {
     app.parse(argc, argv);
@@ -48,5 +55,7 @@ int main(int argc, char** argv) {
   if (*validate_command) return cli::validate(validate_file);
   if (*report_command) return cli::report(report);
   if (*compare_command) return cli::compare(compare);
+  if (*matrix_command) return cli::matrix(matrix);
+  if (*merge_command) return cli::merge(merge);
   return cli::list(scenario_directory);
 }

@@ -2,10 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "reports/report_files.hpp"
+
 #include <algorithm>
-#include <fstream>
 #include <numeric>
-#include <sstream>
 
 namespace lmlab {
 namespace {
@@ -208,12 +208,10 @@ std::string render_matrix_json(const MatrixReport& report) {
 }
 
 MatrixReport read_matrix_file(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw MatrixFileError(fmt::format("{}: cannot read the file", path));
-  std::stringstream text;
-  text << in.rdbuf();
+  const auto text = read_report_file(path);
+  if (!text) throw MatrixFileError(fmt::format("{}: cannot read the file", path));
   try {
-    const nlohmann::json json = nlohmann::json::parse(text.str());
+    const nlohmann::json json = nlohmann::json::parse(*text);
     if (!json.is_object() || json.value("matrix_schema_version", 0) != kMatrixSchemaVersion)
       throw MatrixFileError(
           fmt::format("not a matrix.json of schema version {}", kMatrixSchemaVersion));

@@ -2,10 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "reports/report_files.hpp"
+
 #include <cmath>
-#include <fstream>
 #include <optional>
-#include <sstream>
 
 namespace lmlab {
 namespace {
@@ -351,12 +351,10 @@ Result result_from_json(const Json& document) {
 }
 
 Result read_result_file(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw ResultFileError(fmt::format("{}: cannot read the file", path));
-  std::stringstream text;
-  text << in.rdbuf();
+  const auto text = read_report_file(path);
+  if (!text) throw ResultFileError(fmt::format("{}: cannot read the file", path));
   try {
-    return result_from_json(Json::parse(text.str()));
+    return result_from_json(Json::parse(*text));
   } catch (const Json::parse_error& error) {
     throw ResultFileError(fmt::format("{}: not JSON: {}", path, error.what()));
   } catch (const ResultFileError& error) {

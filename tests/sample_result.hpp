@@ -113,24 +113,13 @@ inline Result sample_result() {
   result.scenario = sample_scenario();
   result.backend = "ns3";
   result.seed = 1;
-  result.flows = {FlowInfo{.id = 0,
-                           .workload = "probe",
-                           .vm = "vm1",
-                           .direction = Direction::client_to_vm,
-                           .kind = FlowKind::udp_probe,
-                           .interval = 1ms},
-                  FlowInfo{.id = 1,
-                           .workload = "probe",
-                           .vm = "vm1",
-                           .direction = Direction::vm_to_client,
-                           .kind = FlowKind::udp_probe,
-                           .interval = 1ms},
-                  FlowInfo{.id = 2,
-                           .workload = "stream",
-                           .vm = "vm1",
-                           .direction = Direction::client_to_vm,
-                           .kind = FlowKind::tcp_stream,
-                           .interval = 800us}};
+  const auto flow = [](std::uint32_t id, const char* workload, Direction direction, FlowKind kind,
+                       Time interval) {
+    return FlowInfo{id, workload, "vm1", direction, kind, interval};
+  };
+  result.flows = {flow(0, "probe", Direction::client_to_vm, FlowKind::udp_probe, 1ms),
+                  flow(1, "probe", Direction::vm_to_client, FlowKind::udp_probe, 1ms),
+                  flow(2, "stream", Direction::client_to_vm, FlowKind::tcp_stream, 800us)};
   result.events = {
       PhaseEvent{3s, "vm1", Phase::migration_scheduled, "node-b", "target pod created"},
       PhaseEvent{4800ms, "vm1", Phase::source_paused, "node-a", ""},
@@ -144,12 +133,12 @@ inline Result sample_result() {
                                      DeliveryRun{4820050us, 11900ms, 7080}},
                    .written = {},
                    .delivered = {}},
-      FlowTimeline{.flow = 2,
-                   .delivery_runs = {},
-                   .written = {ProgressPoint{100ms, 1000}, ProgressPoint{11900ms, 14750000}},
-                   .delivered = {ProgressPoint{101ms, 1000}, ProgressPoint{4790ms, 5860000},
-                                 ProgressPoint{5020ms, 5861000},
-                                 ProgressPoint{11901ms, 14750000}}}};
+      FlowTimeline{
+          .flow = 2,
+          .delivery_runs = {},
+          .written = {ProgressPoint{100ms, 1000}, ProgressPoint{11900ms, 14750000}},
+          .delivered = {ProgressPoint{101ms, 1000}, ProgressPoint{4790ms, 5860000},
+                        ProgressPoint{5020ms, 5861000}, ProgressPoint{11901ms, 14750000}}}};
   result.expectations = {
       ExpectationResult{"max_downtime", "vm1 probe client-to-vm", "<= 50ms", "20ms", true},
       ExpectationResult{"tcp_survives", "vm1 stream client-to-vm", "true",

@@ -7,9 +7,6 @@
 
 #include <fmt/core.h>
 
-#include "reports/console_summary.hpp"
-#include "reports/junit_report.hpp"
-#include "reports/report_files.hpp"
 #include "sim/cli/progress_display.hpp"
 #include "sim/cli/run_reports.hpp"
 #include "sim/runner.hpp"
@@ -30,13 +27,7 @@ int run(const RunArguments& arguments) {
     const std::string directory = arguments.out_directory.empty()
                                       ? (fs::path("results") / scenario.name).string()
                                       : arguments.out_directory;
-    const std::vector<ReportFile> files = run_reports(result);
-    write_report_files(directory, files);
-    if (!arguments.junit_file.empty())
-      write_report_file(arguments.junit_file, render_junit_report({&result}));
-    fmt::print("{}", render_console_summary(result));
-    fmt::print("\n{}\n", describe_written(directory, files, {arguments.junit_file}));
-    return result.passed ? kExitPassed : kExitExpectationsNotMet;
+    return publish_run(result, directory, run_reports(result), arguments.junit_file);
   } catch (const ScenarioError& error) {
     fmt::print(stderr, "{}\n", error.what());
   } catch (const std::exception& error) {

@@ -1,11 +1,9 @@
 #include "sim/cli/report_command.hpp"
 
-#include <fmt/core.h>
-
 #include <filesystem>
 
-#include "reports/console_summary.hpp"
-#include "reports/junit_report.hpp"
+#include <fmt/core.h>
+
 #include "reports/result_json_reader.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/run_reports.hpp"
@@ -29,13 +27,7 @@ int report(const ReportArguments& arguments) {
             ? std::filesystem::path(arguments.result_file).parent_path().string()
             : arguments.out_directory;
     if (directory.empty()) directory = ".";
-    const std::vector<ReportFile> files = readable_reports(result);
-    write_report_files(directory, files);
-    if (!arguments.junit_file.empty())
-      write_report_file(arguments.junit_file, render_junit_report({&result}));
-    fmt::print("{}", render_console_summary(result));
-    fmt::print("\n{}\n", describe_written(directory, files, {arguments.junit_file}));
-    return result.passed ? kExitPassed : kExitExpectationsNotMet;
+    return publish_run(result, directory, readable_reports(result), arguments.junit_file);
   } catch (const std::exception& error) {
     fmt::print(stderr, "lmlab: {}\n", error.what());
     return kExitBadInput;

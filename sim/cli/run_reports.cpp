@@ -1,8 +1,13 @@
 #include "sim/cli/run_reports.hpp"
 
+#include <fmt/core.h>
+
+#include "reports/console_summary.hpp"
 #include "reports/html_report.hpp"
+#include "reports/junit_report.hpp"
 #include "reports/markdown_report.hpp"
 #include "reports/result_json.hpp"
+#include "sim/cli/commands.hpp"
 
 namespace lmlab::cli {
 
@@ -27,6 +32,15 @@ std::string describe_written(const std::string& directory, const std::vector<Rep
   for (std::size_t i = 0; i < paths.size(); ++i)
     text += (i == 0 ? " " : (i + 1 == paths.size() ? " and " : ", ")) + paths[i];
   return text;
+}
+
+int publish_run(const Result& result, const std::string& directory,
+                const std::vector<ReportFile>& files, const std::string& junit_file) {
+  write_report_files(directory, files);
+  if (!junit_file.empty()) write_report_file(junit_file, render_junit_report({&result}));
+  fmt::print("{}", render_console_summary(result));
+  fmt::print("\n{}\n", describe_written(directory, files, {junit_file}));
+  return result.passed ? kExitPassed : kExitExpectationsNotMet;
 }
 
 }  // namespace lmlab::cli

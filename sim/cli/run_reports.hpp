@@ -19,4 +19,9 @@ std::vector<ReportFile> run_reports(const Result& result);
 std::string describe_written(const std::string& directory, const std::vector<ReportFile>& files,
                              const std::vector<std::string>& more = {});
 
+// Writes `files` of one run into `directory` and JUnit to `junit_file` when it is set, prints
+// the run's summary and what was written, and returns the exit status of the run's verdict.
+int publish_run(const Result& result, const std::string& directory,
+                const std::vector<ReportFile>& files, const std::string& junit_file);
+
 }  // namespace lmlab::cli

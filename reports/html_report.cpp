@@ -16,7 +16,9 @@
 namespace lmlab {
 namespace {
 
-std::string table(const ReportTable& table) { return html_table(table.header, table.rows); }
+std::string table(const ReportTable& table) {
+  return table.rows.empty() ? "<p>None.</p>\n" : html_table(table.header, table.rows);
+}
 
 std::string paragraph(const std::string& text, const char* css_class = "") {
   return *css_class ? fmt::format(R"(<p class="{}">{}</p>)", css_class, escape_markup(text)) + "\n"

@@ -15,26 +15,38 @@ std::string swatch(const std::string& css_class, const std::string& meaning) {
                      escape_markup(meaning));
 }
 
-std::string legend(const std::vector<TimelineRun>& runs) {
+bool has_kind(const std::vector<TimelineRun>& runs, const std::string& vm, bool probes) {
+  for (const TimelineRun& run : runs)
+    for (const FlowInfo& flow : run.result->flows)
+      if (flow.vm == vm && is_probe(flow.kind) == probes) return true;
+  return false;
+}
+
+// Only the marks the charts above it use.
+std::string legend(const std::vector<TimelineRun>& runs, const std::string& vm, bool zoomed) {
   std::string items =
       swatch("ph-target", "target pod starting") +
       swatch("ph-precopy", "memory transfer (pre-copy, the VM keeps running)") +
       swatch("ph-paused", "VM paused (last memory and device state copied)") +
       swatch("ph-converging", "network converging (until the port forwards on the target)") +
       swatch("ph-cleanup", "source cleanup") +
-      swatch("seg-announce", "RARP: QEMU announces the VM's MAC from the target") +
-      swatch("delivered", "probes delivered") +
-      swatch("gap", "no probe delivered (labelled with its length; the longest is the downtime)") +
-      swatch("stall", "TCP stall: no data delivered") + swatch("retx", "TCP retransmission");
-  if (runs.size() == 1) {
-    items += swatch("run-0", "TCP data delivered") +
-             swatch("written", "TCP data written by the application");
-  } else {
-    for (std::size_t i = 0; i < runs.size(); ++i)
-      items += swatch(fmt::format("run-{}", i), runs[i].label + ": TCP data delivered");
+      swatch("seg-announce", "RARP: QEMU announces the VM's MAC from the target");
+  if (has_kind(runs, vm, true))
+    items +=
+        swatch("delivered", "probes delivered") +
+        swatch("gap", "no probe delivered (labelled with its length; the longest is the downtime)");
+  if (has_kind(runs, vm, false)) {
+    items += swatch("stall", "TCP stall: no data delivered") + swatch("retx", "TCP retransmission");
+    if (runs.size() == 1) {
+      items += swatch("run-0", "TCP data delivered") +
+               swatch("written", "TCP data written by the application");
+    } else {
+      for (std::size_t i = 0; i < runs.size(); ++i)
+        items += swatch(fmt::format("run-{}", i), runs[i].label + ": TCP data delivered");
+    }
   }
-  items += swatch("highlight", "the region zoomed on below") +
-           "<span>dashed lines: paused, resumed, port active on the target</span>";
+  if (zoomed) items += swatch("highlight", "the region zoomed on below");
+  items += "<span>dashed lines: paused, resumed, port active on the target</span>";
   return R"(<div class="legend">)" + items + "</div>\n";
 }
 
@@ -60,7 +72,7 @@ std::string timeline_section_html(const std::vector<TimelineRun>& runs, const st
                         escape_markup(format_short_duration(zoom->end - zoom->start)));
     html += render_svg_timeline(runs, vm, TimelineView{*zoom, std::nullopt});
   }
-  return html + legend(runs);
+  return html + legend(runs, vm, zoom.has_value());
 }
 
 }  // namespace lmlab

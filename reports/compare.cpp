@@ -1,9 +1,9 @@
 #include "reports/compare.hpp"
 
-#include <fmt/format.h>
-
 #include <cmath>
 #include <cstdlib>
+
+#include <fmt/format.h>
 
 namespace lmlab {
 namespace {

@@ -1,8 +1,8 @@
 #include "reports/compare_report.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+
+#include <fmt/format.h>
 
 #include "reports/html_page.hpp"
 #include "reports/markdown_table.hpp"

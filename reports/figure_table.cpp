@@ -1,9 +1,9 @@
 #include "reports/figure_table.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
+
+#include <fmt/format.h>
 
 namespace lmlab {
 namespace {
@@ -85,7 +85,7 @@ std::string format_figure(FigureUnit unit, const std::optional<double>& value) {
   if (!value) return "-";
   switch (unit) {
     case FigureUnit::milliseconds: return fmt::format("{:.3f} ms", *value);
-    case FigureUnit::count: return fmt::format("{:.0f}", *value);
+    case FigureUnit::count: return fmt::format("{}", *value);  // a median may be fractional
     case FigureUnit::megabits_per_second: return fmt::format("{:.2f} Mbit/s", *value);
     case FigureUnit::yes_no: return *value != 0 ? "yes" : "no";
   }

@@ -14,7 +14,7 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans",
        color: #1e293b; margin: 24px auto; max-width: 1320px; padding: 0 12px; line-height: 1.45; }
 h1 { font-size: 26px; margin: 0 0 6px; } h2 { font-size: 20px; margin: 30px 0 8px;
      border-bottom: 1px solid #e2e8f0; padding-bottom: 4px; } h3 { font-size: 16px; margin: 20px 0 6px; }
-p.meta, .note { color: #475569; font-size: 14px; } code { background: #f1f5f9; padding: 0 3px; }
+p.meta, .note { color: #475569; font-size: 14px; }
 table { border-collapse: collapse; font-size: 13px; margin: 6px 0 14px; }
 th, td { border: 1px solid #cbd5e1; padding: 3px 8px; text-align: left; vertical-align: top; }
 tr.fail td { background: #fee2e2; } tr.pass td:last-child { color: #15803d; font-weight: 600; }
@@ -66,7 +66,7 @@ line.run-5, polyline.run-5 { stroke: #0891b2; } text.run-5, .swatch.run-5 { fill
 .highlight-label { fill: #a16207; font-weight: 600; }
 .range { stroke: #334155; stroke-width: 1.5; } .iqr { fill: #bfdbfe; stroke: #2563eb; }
 .median { stroke: #1e3a8a; stroke-width: 3; } .dot { fill: #1d4ed8; fill-opacity: 0.6; }
-.failed-cell { fill: #b91c1c; } .distribution-label { fill: #334155; }
+.row-label { font-size: 11px; } .failed-cell { fill: #b91c1c; font-weight: 600; } .distribution-label { fill: #334155; }
 ul.runs { columns: 2; font-size: 13px; } ul.runs a { color: #1d4ed8; }
 )";
 

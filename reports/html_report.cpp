@@ -1,10 +1,10 @@
 #include "reports/html_report.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <string>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include "reports/html_page.hpp"
 #include "reports/markup.hpp"

@@ -1,8 +1,8 @@
 #include "reports/junit_report.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+
+#include <fmt/format.h>
 
 #include "reports/markup.hpp"
 

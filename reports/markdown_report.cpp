@@ -1,11 +1,11 @@
 #include "reports/markdown_report.hpp"
 
-#include <fmt/format.h>
-#include <fmt/ranges.h>
-
 #include <algorithm>
 #include <string>
 #include <vector>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "reports/markdown_table.hpp"
 #include "reports/report_tables.hpp"

@@ -1,11 +1,11 @@
 #include "reports/matrix.hpp"
 
+#include <algorithm>
+#include <numeric>
+
 #include <fmt/format.h>
 
 #include "reports/report_files.hpp"
-
-#include <algorithm>
-#include <numeric>
 
 namespace lmlab {
 namespace {

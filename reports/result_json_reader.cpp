@@ -1,11 +1,11 @@
 #include "reports/result_json_reader.hpp"
 
+#include <cmath>
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "reports/report_files.hpp"
-
-#include <cmath>
-#include <optional>
 
 namespace lmlab {
 namespace {

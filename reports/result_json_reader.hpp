@@ -3,9 +3,10 @@
 // older file is refused with the advice to run the scenario again.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "sim/result.hpp"
 

@@ -1,9 +1,9 @@
 #include "reports/svg.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
+
+#include <fmt/format.h>
 
 #include "reports/markup.hpp"
 

@@ -45,7 +45,6 @@ class SvgDocument {
 
   void set_layer(SvgLayer layer);
 
-  double width() const { return width_; }
   // The finished element; the height is known only once everything is laid out.
   std::string render(double height) const;
 

@@ -1,11 +1,11 @@
 #include "reports/svg_breakdown.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include "reports/svg.hpp"
 #include "reports/text_format.hpp"

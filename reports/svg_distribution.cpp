@@ -1,8 +1,8 @@
 #include "reports/svg_distribution.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+
+#include <fmt/format.h>
 
 #include "reports/statistics.hpp"
 #include "reports/svg.hpp"
@@ -46,8 +46,8 @@ std::string render_svg_distribution(const std::string& title, const std::string&
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const DistributionRow& row = rows[i];
     const double middle = kAxisHeight + kRowHeight * (static_cast<double>(i) + 0.5);
-    svg.text({8, middle + 4}, fit_text(row.label, kPlotLeft - 20),
-             row.passed ? "lane-label" : "lane-label failed-cell", TextAnchor::start, row.label);
+    svg.text({8, middle + 4}, fit_text(row.label, kPlotLeft - 12),
+             row.passed ? "row-label" : "row-label failed-cell", TextAnchor::start, row.label);
     const auto summary = summarize(row.values);
     if (!summary) {
       svg.text({kPlotLeft + 12, middle + 4}, "not measured", "lane-sub");

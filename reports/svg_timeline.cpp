@@ -1,11 +1,11 @@
 #include "reports/svg_timeline.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <cmath>
 #include <functional>
 #include <utility>
+
+#include <fmt/format.h>
 
 #include "reports/svg.hpp"
 #include "reports/text_format.hpp"
@@ -42,13 +42,11 @@ class TimeScale {
                            static_cast<double>((window_.end - window_.start).count());
   }
   bool overlaps(Time from, Time to) const { return to >= window_.start && from <= window_.end; }
-  const TimeWindow& window() const { return window_; }
 
  private:
   TimeWindow window_;
 };
 
-// Horizontal spans already taken by labels on one row.
 std::string seconds_label(Time time) { return format_seconds(time, " s"); }
 
 std::string span_label(Time from, Time to) {

@@ -1,8 +1,8 @@
 #include "reports/timeline_section.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
+
+#include <fmt/format.h>
 
 #include "reports/markup.hpp"
 #include "reports/text_format.hpp"

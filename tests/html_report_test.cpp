@@ -2,11 +2,11 @@
 // needs to find the downtime.
 #include "reports/html_report.hpp"
 
-#include <gtest/gtest.h>
-#include <libxml/parser.h>
-
 #include <regex>
 #include <string>
+
+#include <gtest/gtest.h>
+#include <libxml/parser.h>
 
 #include "reports/svg_timeline.hpp"
 #include "tests/sample_result.hpp"

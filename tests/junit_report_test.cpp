@@ -2,13 +2,13 @@
 // that add up, the measured figure in every failure.
 #include "reports/junit_report.hpp"
 
+#include <memory>
+#include <string>
+
 #include <gtest/gtest.h>
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 #include <libxml/xpath.h>
-
-#include <memory>
-#include <string>
 
 #include "tests/sample_result.hpp"
 

@@ -1,11 +1,11 @@
 // Matrix plans and shards, summary statistics, and the matrix report.
 #include "reports/matrix.hpp"
 
-#include <gtest/gtest.h>
-
 #include <filesystem>
 #include <fstream>
 #include <set>
+
+#include <gtest/gtest.h>
 
 #include "reports/matrix_report.hpp"
 #include "tests/sample_result.hpp"

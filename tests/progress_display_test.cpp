@@ -2,11 +2,11 @@
 // log.
 #include "sim/cli/progress_display.hpp"
 
-#include <gtest/gtest.h>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+
+#include <gtest/gtest.h>
 
 namespace lmlab::cli {
 namespace {

@@ -1,8 +1,8 @@
 #include "sim/cli/compare_command.hpp"
 
-#include <fmt/core.h>
-
 #include <stdexcept>
+
+#include <fmt/core.h>
 
 #include "reports/compare.hpp"
 #include "reports/compare_report.hpp"

@@ -2,9 +2,10 @@
 // first, optionally failing when one is worse beyond a tolerance.
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
+
+#include <CLI/CLI.hpp>
 
 namespace lmlab::cli {
 

@@ -1,11 +1,11 @@
 #include "sim/cli/matrix_command.hpp"
 
-#include <fmt/core.h>
-#include <fmt/ranges.h>
-
 #include <algorithm>
 #include <chrono>
 #include <stdexcept>
+
+#include <fmt/core.h>
+#include <fmt/ranges.h>
 
 #include "reports/result_json.hpp"
 #include "reports/result_json_reader.hpp"

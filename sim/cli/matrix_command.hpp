@@ -2,9 +2,10 @@
 // report; `--shard i/n` plays every n-th run so CI runners can share the work.
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
+
+#include <CLI/CLI.hpp>
 
 namespace lmlab::cli {
 

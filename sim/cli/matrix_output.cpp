@@ -1,8 +1,8 @@
 #include "sim/cli/matrix_output.hpp"
 
-#include <fmt/core.h>
-
 #include <filesystem>
+
+#include <fmt/core.h>
 
 #include "reports/junit_report.hpp"
 #include "reports/matrix_report.hpp"

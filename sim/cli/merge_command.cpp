@@ -1,11 +1,11 @@
 #include "sim/cli/merge_command.hpp"
 
-#include <fmt/core.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <numeric>
 #include <stdexcept>
+
+#include <fmt/core.h>
 
 #include "reports/result_json_reader.hpp"
 #include "sim/cli/commands.hpp"

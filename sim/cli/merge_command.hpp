@@ -2,9 +2,10 @@
 // `matrix --shard i/n`, joined into the report the whole matrix would have given.
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <string>
 #include <vector>
+
+#include <CLI/CLI.hpp>
 
 namespace lmlab::cli {
 

@@ -1,7 +1,8 @@
 #include "sim/cli/progress_display.hpp"
 
-#include <fmt/format.h>
 #include <unistd.h>
+
+#include <fmt/format.h>
 
 #include "reports/text_format.hpp"
 

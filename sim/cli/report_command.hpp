@@ -2,8 +2,9 @@
 // result.json alone.
 #pragma once
 
-#include <CLI/CLI.hpp>
 #include <string>
+
+#include <CLI/CLI.hpp>
 
 namespace lmlab::cli {
 

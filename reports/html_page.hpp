@@ -10,7 +10,7 @@
 
 namespace lmlab {
 
-// `title` is text (escaped); `body` is markup built with the helpers below.
+// `title` is text (escaped); `body` is markup built with the functions below.
 std::string html_page(const std::string& title, const std::string& body);
 
 // A table of text cells, all escaped. A row's class, when given, styles it ("fail").

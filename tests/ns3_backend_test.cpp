@@ -154,12 +154,11 @@ TEST(Ns3Backend, SameSeedGivesIdenticalResults) {
   EXPECT_EQ(without_metadata(run_scenario(scenario, {})), without_metadata(result_of("tcp-survival")));
 }
 
-// Reports made later from result.json see exactly what the run wrote.
+// Reports made later from result.json see exactly what the run wrote (the naive run has the
+// most gaps, stalls and timeline points).
 TEST(Ns3Backend, ResultJsonReadsBackUnchanged) {
-  for (const char* name : {"tcp-survival", "tcp-survival-naive"}) {
-    const std::string text = render_result_json(result_of(name));
-    EXPECT_EQ(render_result_json(result_from_json(nlohmann::json::parse(text))), text) << name;
-  }
+  const std::string text = render_result_json(result_of("tcp-survival-naive"));
+  EXPECT_EQ(render_result_json(result_from_json(nlohmann::json::parse(text))), text);
 }
 
 // A progress display watching the run changes nothing in its result.

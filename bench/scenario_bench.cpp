@@ -32,6 +32,9 @@ BENCHMARK_CAPTURE(play_scenario, tcp_survival, "tcp-survival")
 BENCHMARK_CAPTURE(play_scenario, tcp_survival_naive, "tcp-survival-naive")
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
+BENCHMARK_CAPTURE(play_scenario, busy_vm_ping, "busy-vm-ping")
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace
 

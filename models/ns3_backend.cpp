@@ -21,6 +21,7 @@
 #include "models/vm_hypervisor_model.hpp"
 #include "models/workload_set.hpp"
 #include "sim/logical_ports.hpp"
+#include "sim/run_progress.hpp"
 #include "sim/migration_engine.hpp"
 
 namespace lmlab {
@@ -80,7 +81,8 @@ void refuse_what_is_not_modelled(const Scenario& scenario) {
 }
 }  // namespace
 
-RunOutput run_on_ns3(const Scenario& scenario, std::uint64_t seed, EventLog& log) {
+RunOutput run_on_ns3(const Scenario& scenario, std::uint64_t seed, EventLog& log,
+                     const std::function<void(Time)>& progress) {
   refuse_what_is_not_modelled(scenario);
   ns3::RngSeedManager::SetSeed(1);
   ns3::RngSeedManager::SetRun(seed);
@@ -99,6 +101,9 @@ RunOutput run_on_ns3(const Scenario& scenario, std::uint64_t seed, EventLog& log
     create_logical_ports(scenario, northbound);
     engine.schedule_migrations();
     schedule_identity_checks(scenario, clock, workloads, output.identities);
+    if (progress)
+      schedule_progress(clock, std::max(Time{1}, scenario.duration / 100), scenario.duration,
+                        progress);
 
     ns3::Simulator::Stop(ns3::NanoSeconds(scenario.duration.count()));
     ns3::Simulator::Run();

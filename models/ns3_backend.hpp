@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 
 #include "sim/packet_record.hpp"
 #include "sim/phase_event.hpp"
@@ -10,8 +11,10 @@
 
 namespace lmlab {
 
-// Runs the scenario for its duration in simulated time; phase events go to `log`.
-// The same scenario and seed always give the same output.
-RunOutput run_on_ns3(const Scenario& scenario, std::uint64_t seed, EventLog& log);
+// Runs the scenario for its duration in simulated time; phase events go to `log`. `progress`,
+// when set, is called every 1% of the duration with the simulated time reached.
+// The same scenario and seed always give the same output, with or without `progress`.
+RunOutput run_on_ns3(const Scenario& scenario, std::uint64_t seed, EventLog& log,
+                     const std::function<void(Time)>& progress = {});
 
 }  // namespace lmlab

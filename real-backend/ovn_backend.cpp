@@ -19,12 +19,14 @@
 #include "real-backend/traffic/real_workloads.hpp"
 #include "real-backend/wall_clock.hpp"
 #include "sim/migration_engine.hpp"
+#include "sim/run_progress.hpp"
 
 namespace lmlab {
 
 namespace {
 
 constexpr Time kIdentityLead = std::chrono::milliseconds(10);
+constexpr Time kProgressStep = std::chrono::milliseconds(250);
 
 std::string ovn_version() {
   const auto output = real::check_command({"ovn-controller", "--version"});
@@ -90,7 +92,8 @@ std::vector<std::string> migrated_vms(const Scenario& scenario) {
 
 }  // namespace
 
-RunOutput run_on_ovn(const Scenario& scenario, std::uint64_t seed, EventLog& log) {
+RunOutput run_on_ovn(const Scenario& scenario, std::uint64_t seed, EventLog& log,
+                     const std::function<void(Time)>& progress) {
   real::check_prerequisites();
   // A helper that died would otherwise kill lmlab on the next write to it, lab and all.
   std::signal(SIGPIPE, SIG_IGN);
@@ -124,6 +127,7 @@ RunOutput run_on_ovn(const Scenario& scenario, std::uint64_t seed, EventLog& log
           workloads.call([&] { return workloads.workloads().observe_identity(vm); }));
     });
   }
+  if (progress) schedule_progress(clock, kProgressStep, scenario.duration, progress);
   clock.schedule_at(scenario.duration, [&] { io.stop(); });
   io.run();
   if (interrupting_signal != 0)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <stdexcept>
 
 #include "sim/packet_record.hpp"
@@ -19,6 +20,8 @@ class RunInterrupted : public std::runtime_error {
 
 // Builds the scenario's lab, plays the scenario in wall-clock time, tears the lab down.
 // Throws std::runtime_error (clear message, lab removed) when the host cannot run it.
-RunOutput run_on_ovn(const Scenario& scenario, std::uint64_t seed, EventLog& log);
+// `progress`, if set, hears the run time now and then.
+RunOutput run_on_ovn(const Scenario& scenario, std::uint64_t seed, EventLog& log,
+                     const std::function<void(Time)>& progress = {});
 
 }  // namespace lmlab

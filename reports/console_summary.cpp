@@ -13,32 +13,12 @@
 namespace lmlab {
 namespace {
 
-// Left-aligned columns two spaces apart, indented under a section heading; the first row is
-// the header.
-std::string aligned_table(const std::vector<TableRow>& rows) {
-  std::vector<std::size_t> widths;
-  for (const TableRow& row : rows) {
-    widths.resize(std::max(widths.size(), row.size()));
-    for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], row[i].size());
-  }
-  std::string text;
-  for (const TableRow& row : rows) {
-    std::string line = "  ";
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      line += fmt::format("{:<{}}", row[i], i + 1 < row.size() ? widths[i] + 2 : 0);
-    }
-    line.erase(line.find_last_not_of(' ') + 1);
-    text += line + "\n";
-  }
-  return text;
-}
-
 // A heading and its table, or nothing when there is nothing to show.
 std::string section(const std::string& heading, const TableRow& header,
                     std::vector<TableRow> rows) {
   if (rows.empty()) return "";
   rows.insert(rows.begin(), header);
-  return "\n" + heading + "\n" + aligned_table(rows);
+  return "\n" + heading + "\n" + aligned_table(rows, 2);
 }
 
 // Console cells carry their units; the Markdown report names them in the column headers.

@@ -1,129 +1,86 @@
 #include "reports/markdown_report.hpp"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include "reports/markdown_table.hpp"
+#include "reports/report_tables.hpp"
 #include "reports/text_format.hpp"
 
 namespace lmlab {
 namespace {
 
-// A '|' would end the cell and a line break the row.
-std::string escape_cell(const std::string& text) {
-  std::string escaped;
-  for (const char c : text) {
-    if (c == '|') {
-      escaped += "\\|";
-    } else if (c == '\n') {
-      escaped += ' ';
-    } else {
-      escaped += c;
-    }
-  }
-  return escaped;
+std::string table(const ReportTable& table) { return markdown_table(table.header, table.rows); }
+
+std::string title(const Result& result) {
+  const auto met =
+      std::count_if(result.expectations.begin(), result.expectations.end(),
+                    [](const ExpectationResult& expectation) { return expectation.passed; });
+  std::string text =
+      fmt::format("### {}: {} ({}/{} expectations met)\n\n", markdown_verdict(result.passed),
+                  result.scenario.name, met, result.expectations.size());
+  if (!result.scenario.description.empty()) text += result.scenario.description + "\n\n";
+  return text + fmt::format("Backend `{}`, strategy `{}`, seed {}.\n\n", result.backend,
+                            to_string(result.scenario.cluster.strategy), result.seed);
 }
 
-std::string table_line(const TableRow& cells) {
-  std::string line = "|";
-  for (const std::string& cell : cells) line += " " + escape_cell(cell) + " |";
-  return line + "\n";
-}
-
-std::string table(const TableRow& header, const std::vector<TableRow>& rows) {
-  if (rows.empty()) return "None.\n\n";
-  std::string text = table_line(header) + table_line(TableRow(header.size(), "---"));
-  for (const TableRow& row : rows) text += table_line(row);
-  return text + "\n";
-}
-
-std::string section(const std::string& title) { return "## " + title + "\n\n"; }
-
+// The verdicts stay visible; a failed one stands out in the comment.
 std::string expectations_section(const std::vector<ExpectationResult>& expectations) {
-  std::vector<TableRow> rows;
-  for (const ExpectationResult& result : expectations) {
-    rows.push_back({result.expectation, result.subject, result.expected, result.measured,
-                    result.passed ? "pass" : "FAIL"});
+  ReportTable verdicts = expectations_table(expectations);
+  for (std::size_t i = 0; i < verdicts.rows.size(); ++i)
+    verdicts.rows[i].back() = expectations[i].passed ? "✅ pass" : "❌ FAIL";
+  return table(verdicts);
+}
+
+// One line per migration: what a reviewer wants to see without opening anything.
+std::string highlights(const Figures& figures) {
+  std::string text;
+  for (const DowntimeBreakdown& breakdown : figures.breakdowns) {
+    std::vector<std::string> downtimes;
+    for (const ProbeFigures& probe : figures.probes)
+      if (probe.vm == breakdown.vm)
+        downtimes.push_back(fmt::format("{} {}", format_probe_downtime(probe, " ms"),
+                                        direction_arrow(probe.direction)));
+    text += fmt::format(
+        "**{} to {}**: downtime {}; paused {}, announce {}, converging {}, first packet {} "
+        "(ms).\n\n",
+        breakdown.vm, breakdown.target_node,
+        downtimes.empty() ? "-" : fmt::format("{}", fmt::join(downtimes, ", ")),
+        format_milliseconds(breakdown.vm_paused), format_milliseconds(breakdown.announce),
+        format_milliseconds(breakdown.network_converging),
+        format_milliseconds(breakdown.first_packet));
   }
-  return section("Expectations") +
-         table({"Expectation", "Subject", "Expected", "Measured", "Result"}, rows);
-}
-
-std::string probes_section(const std::vector<ProbeFigures>& probes) {
-  std::vector<TableRow> rows;
-  for (const ProbeFigures& probe : probes) {
-    rows.push_back({probe.vm, probe.workload, to_string(probe.direction), to_string(probe.protocol),
-                    std::to_string(probe.sent), std::to_string(probe.lost),
-                    std::to_string(probe.duplicates), std::to_string(probe.reordered),
-                    format_probe_downtime(probe)});
+  for (const TcpFigures& tcp : figures.tcp_streams) {
+    text += fmt::format("**TCP {} {} {}**: {}, stall {} ms, {} retransmissions.\n\n", tcp.vm,
+                        tcp.workload, direction_arrow(tcp.direction),
+                        tcp.survived ? "survived" : "failed (" + tcp.failure + ")",
+                        format_milliseconds(tcp.stall), tcp.retransmissions);
   }
-  return section("Probes") + table({"VM", "Workload", "Direction", "Protocol", "Sent", "Lost",
-                                    "Duplicates", "Reordered", "Downtime (ms)"},
-                                   rows);
-}
-
-std::string survival_cell(const TcpFigures& tcp) {
-  return tcp.survived ? "yes" : "no (" + tcp.failure + ")";
-}
-
-std::string tcp_section(const std::vector<TcpFigures>& streams) {
-  std::vector<TableRow> rows;
-  for (const TcpFigures& tcp : streams) {
-    rows.push_back({tcp.vm, tcp.workload, to_string(tcp.direction), survival_cell(tcp),
-                    format_milliseconds(tcp.stall), std::to_string(tcp.retransmissions),
-                    format_megabits(tcp.throughput_before_bps),
-                    format_megabits(tcp.throughput_during_bps),
-                    format_megabits(tcp.throughput_after_bps)});
-  }
-  return section("TCP streams") +
-         table({"VM", "Workload", "Direction", "Survived", "Stall (ms)", "Retransmissions",
-                "Before (Mbit/s)", "During (Mbit/s)", "After (Mbit/s)"},
-               rows);
-}
-
-std::string breakdown_table(const DowntimeBreakdown& breakdown) {
-  const std::vector<TableRow> rows = {
-      {"VM paused", format_milliseconds(breakdown.vm_paused),
-       "VM paused (memory and device state copy)"},
-      {"Announce", format_milliseconds(breakdown.announce), "QEMU announce"},
-      {"Converging", format_milliseconds(breakdown.network_converging),
-       "network converging (binding activated on target)"},
-      {"First packet", format_milliseconds(breakdown.first_packet), "first packet through"},
-  };
-  return fmt::format("### {} to {}\n\n", breakdown.vm, breakdown.target_node) +
-         table({"Segment", "Duration (ms)", "Meaning"}, rows);
-}
-
-std::string breakdowns_section(const std::vector<DowntimeBreakdown>& breakdowns) {
-  std::string text = section("Downtime breakdown");
-  for (const DowntimeBreakdown& breakdown : breakdowns) text += breakdown_table(breakdown);
   return text;
 }
 
-std::string timeline_section(const std::vector<PhaseEvent>& events) {
-  std::vector<TableRow> rows;
-  for (const PhaseEvent& event : events) {
-    rows.push_back(
-        {format_seconds(event.time), event.vm, to_string(event.phase), event.node, event.detail});
+std::string details(const Result& result) {
+  std::string body = "#### Probes\n\n" + table(probes_table(result.figures.probes)) +
+                     "#### TCP streams\n\n" + table(tcp_table(result.figures.tcp_streams));
+  for (const DowntimeBreakdown& breakdown : result.figures.breakdowns) {
+    body +=
+        fmt::format("#### Downtime breakdown: {} to {}\n\n", breakdown.vm, breakdown.target_node) +
+        table(breakdown_table(breakdown));
   }
-  return section("Phase timeline") + table({"Time (s)", "VM", "Phase", "Node", "Detail"}, rows);
-}
-
-std::string title(const Result& result) {
-  std::string text =
-      fmt::format("# {}: {}\n\n", result.scenario.name, result.passed ? "PASS" : "FAIL");
-  if (!result.scenario.description.empty()) text += result.scenario.description + "\n\n";
-  return text + fmt::format("Backend `{}`, seed {}.\n\n", result.backend, result.seed);
+  return markdown_details("Probes, TCP streams and downtime breakdown", body) +
+         markdown_details(fmt::format("Phase timeline ({} events)", result.events.size()),
+                          table(events_table(result.events)));
 }
 
 }  // namespace
 
 std::string render_markdown_report(const Result& result) {
-  const Figures& figures = result.figures;
-  return title(result) + expectations_section(result.expectations) +
-         probes_section(figures.probes) + tcp_section(figures.tcp_streams) +
-         breakdowns_section(figures.breakdowns) + timeline_section(result.events);
+  return title(result) + expectations_section(result.expectations) + highlights(result.figures) +
+         details(result);
 }
 
 }  // namespace lmlab

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 #include <system_error>
 
@@ -36,6 +37,21 @@ void write_report_files(const std::string& directory, const std::vector<ReportFi
     fs::rename(staged[i], fs::path(directory) / files[i].name, error);
     if (error) throw std::runtime_error("cannot write " + files[i].name + ": " + error.message());
   }
+}
+
+void write_report_file(const std::string& path, const std::string& content) {
+  const fs::path file(path);
+  const fs::path directory = file.has_parent_path() ? file.parent_path() : fs::path(".");
+  write_report_files(directory.string(), {{file.filename().string(), content}});
+}
+
+std::optional<std::string> read_report_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream content;
+  content << in.rdbuf();
+  if (in.bad()) return std::nullopt;
+  return content.str();
 }
 
 }  // namespace lmlab

@@ -2,6 +2,7 @@
 // is written in full to a temporary name first, then all are renamed into place.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -16,5 +17,11 @@ struct ReportFile {
 // Creates `directory` if needed. Throws std::runtime_error naming the path and the cause;
 // on failure no file of the set is left half-written.
 void write_report_files(const std::string& directory, const std::vector<ReportFile>& files);
+
+// One file at `path`, written the same way (its directory is created if needed).
+void write_report_file(const std::string& path, const std::string& content);
+
+// The whole content of a report file read back, or nullopt when it cannot be read.
+std::optional<std::string> read_report_file(const std::string& path);
 
 }  // namespace lmlab

@@ -231,6 +231,36 @@ Json event_json(const PhaseEvent& event) {
               {"detail", event.detail}};
 }
 
+// ---- Timeline: delivery runs and progress curves, for drawing ---------------------------
+
+Json delivery_run_json(const DeliveryRun& run) {
+  return Json{{"start_ms", milliseconds(run.start)},
+              {"end_ms", milliseconds(run.end)},
+              {"deliveries", run.deliveries}};
+}
+
+Json progress_point_json(const ProgressPoint& point) {
+  return Json{{"t_ms", milliseconds(point.time)}, {"bytes", point.bytes}};
+}
+
+// Probe flows carry delivery runs, TCP streams progress curves; each only its own keys.
+Json flow_timeline_json(const FlowTimeline& flow) {
+  Json json{{"flow", flow.flow}};
+  if (!flow.delivery_runs.empty()) {
+    json["delivery_runs"] = array_of(flow.delivery_runs, delivery_run_json);
+  }
+  if (!flow.written.empty() || !flow.delivered.empty()) {
+    json["written"] = array_of(flow.written, progress_point_json);
+    json["delivered"] = array_of(flow.delivered, progress_point_json);
+  }
+  return json;
+}
+
+Json timeline_json(const Timeline& timeline) {
+  return Json{{"version", kTimelineVersion},
+              {"flows", array_of(timeline.flows, flow_timeline_json)}};
+}
+
 // Everything that may differ between identical runs, plus where the scenario came from.
 Json metadata_json(const Result& result) {
   const RunMetadata& metadata = result.metadata;
@@ -255,6 +285,7 @@ nlohmann::ordered_json result_to_json(const Result& result) {
               {"figures", figures_json(result.figures)},
               {"flows", array_of(result.flows, flow_json)},
               {"events", array_of(result.events, event_json)},
+              {"timeline", timeline_json(result.timeline)},
               {"metadata", metadata_json(result)}};
 }
 

@@ -8,14 +8,13 @@
 #include <iterator>
 #include <optional>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
+
+#include "sim/delivery_log.hpp"
 
 namespace lmlab {
 namespace {
 
-using Records = std::vector<const PacketRecord*>;
 using EventFilter = std::function<bool(const PhaseEvent&)>;
 
 // From a VM's first migration_scheduled to the first completion or failure after it.
@@ -31,16 +30,6 @@ struct RunView {
   const std::vector<PhaseEvent>& events;
   std::vector<Records> records_by_flow;  // indexed by FlowInfo::id
 };
-
-std::vector<Records> split_by_flow(const RunOutput& output) {
-  std::vector<Records> by_flow(output.flows.size());
-  for (const PacketRecord& record : output.records) {
-    if (record.flow < by_flow.size()) by_flow[record.flow].push_back(&record);
-  }
-  return by_flow;
-}
-
-bool is_probe(FlowKind kind) { return kind == FlowKind::udp_probe || kind == FlowKind::icmp_probe; }
 
 // ---- Phase events ----------------------------------------------------------------------
 
@@ -79,41 +68,6 @@ std::optional<Window> migration_window(const RunView& run, const std::string& vm
 }
 
 // ---- Deliveries and gaps (shared by probes and TCP) ------------------------------------
-
-// The send and delivery records of one flow, reduced to what loss, gaps and ordering need.
-// A "seq" is a probe number or a TCP chunk number.
-struct DeliveryLog {
-  std::unordered_set<std::uint64_t> sent;
-  std::optional<Time> first_sent;
-  std::optional<Time> last_sent;
-  std::unordered_map<std::uint64_t, Time> first_delivery;
-  std::vector<Time> delivery_times;  // first delivery of each seq, sorted
-  std::uint64_t duplicates = 0;
-  std::uint64_t reordered = 0;
-};
-
-DeliveryLog read_deliveries(const Records& records, RecordKind sent_kind,
-                            RecordKind delivered_kind) {
-  DeliveryLog log;
-  std::optional<std::uint64_t> highest_delivered;
-  for (const PacketRecord* record : records) {
-    if (record->kind == sent_kind) {
-      log.sent.insert(record->seq);
-      if (!log.first_sent) log.first_sent = record->time;
-      log.last_sent = record->time;
-    } else if (record->kind == delivered_kind) {
-      if (!log.first_delivery.emplace(record->seq, record->time).second) {
-        ++log.duplicates;
-        continue;
-      }
-      if (highest_delivered && record->seq < *highest_delivered) ++log.reordered;
-      highest_delivered = std::max(highest_delivered.value_or(0), record->seq);
-      log.delivery_times.push_back(record->time);
-    }
-  }
-  std::sort(log.delivery_times.begin(), log.delivery_times.end());
-  return log;
-}
 
 // Gaps between consecutive deliveries, plus an open gap to the end of the run when data was
 // still sent after the last delivery (or sent and never delivered at all).

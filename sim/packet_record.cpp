@@ -11,4 +11,6 @@ const char* to_string(FlowKind kind) {
   return "?";
 }
 
+bool is_probe(FlowKind kind) { return kind == FlowKind::udp_probe || kind == FlowKind::icmp_probe; }
+
 }  // namespace lmlab

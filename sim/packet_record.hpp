@@ -62,5 +62,6 @@ struct RunOutput {
 };
 
 const char* to_string(FlowKind kind);
+bool is_probe(FlowKind kind);  // UDP or ICMP probes, as opposed to a TCP stream
 
 }  // namespace lmlab

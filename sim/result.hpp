@@ -9,10 +9,11 @@
 #include "sim/packet_record.hpp"
 #include "sim/phase_event.hpp"
 #include "sim/scenario.hpp"
+#include "sim/timeline.hpp"
 
 namespace lmlab {
 
-inline constexpr int kResultSchemaVersion = 1;
+inline constexpr int kResultSchemaVersion = 2;
 
 struct ExpectationResult {
   std::string expectation;  // "max_downtime", "tcp_survives", "ip_preserved", "mac_preserved"
@@ -39,6 +40,7 @@ struct Result {
   std::vector<FlowInfo> flows;
   std::vector<PhaseEvent> events;
   Figures figures;
+  Timeline timeline;
   std::vector<ExpectationResult> expectations;
   bool passed = true;  // every expectation met
   RunMetadata metadata;

@@ -9,11 +9,11 @@
 #include "real-backend/ovn_backend.hpp"
 #include "sim/analyzer.hpp"
 #include "sim/expectations.hpp"
+#include "sim/timeline_summary.hpp"
 
 namespace lmlab {
 
-namespace {
-std::string utc_now_iso8601() {
+std::string utc_timestamp() {
   const std::time_t now = std::time(nullptr);
   std::tm utc{};
   gmtime_r(&now, &utc);
@@ -21,7 +21,6 @@ std::string utc_now_iso8601() {
   std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
   return text;
 }
-}  // namespace
 
 std::vector<std::string> available_backends() { return {"ns3", "ovn"}; }
 
@@ -33,18 +32,20 @@ Result run_scenario(const Scenario& scenario, const RunOptions& options) {
   result.scenario = scenario;
   result.seed = options.seed.value_or(scenario.seed);
   result.metadata.lmlab_version = LMLAB_VERSION;
-  result.metadata.started_at = utc_now_iso8601();
+  result.metadata.started_at = utc_timestamp();
 
   const auto wall_start = std::chrono::steady_clock::now();
   EventLog log;
-  const RunOutput output = options.backend == "ovn" ? run_on_ovn(scenario, result.seed, log)
-                                                    : run_on_ns3(scenario, result.seed, log);
+  const RunOutput output =
+      options.backend == "ovn" ? run_on_ovn(scenario, result.seed, log, options.progress)
+                               : run_on_ns3(scenario, result.seed, log, options.progress);
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - wall_start;
 
   result.backend = output.backend;
   result.flows = output.flows;
   result.events = log.events();
   result.figures = analyze(scenario, output, result.events);
+  result.timeline = summarize_timeline(output);
   result.expectations = evaluate_expectations(scenario, result.figures);
   for (const auto& expectation : result.expectations) result.passed &= expectation.passed;
   result.metadata.backend_version = output.backend_version;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,10 +13,18 @@
 
 namespace lmlab {
 
+// Called now and then during a run with the simulated time reached, for progress displays.
+// It only observes: a run with it gives the same result as one without.
+using ProgressCallback = std::function<void(Time simulated)>;
+
 struct RunOptions {
   std::string backend = "ns3";
   std::optional<std::uint64_t> seed;  // overrides the scenario's seed
+  ProgressCallback progress;          // may be empty
 };
+
+// Now in UTC, ISO 8601, as run metadata records the start of a run.
+std::string utc_timestamp();
 
 // Backends `run_scenario` accepts.
 std::vector<std::string> available_backends();

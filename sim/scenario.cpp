@@ -16,6 +16,8 @@ const char* to_string(StrategyKind strategy) {
   return "?";
 }
 
+std::vector<StrategyKind> all_strategies() { return {StrategyKind::kube_ovn, StrategyKind::naive}; }
+
 const char* to_string(Direction direction) {
   switch (direction) {
     case Direction::client_to_vm: return "client-to-vm";

@@ -68,6 +68,9 @@ struct KubevirtSpec {
 
 enum class StrategyKind { kube_ovn, naive };
 
+// Every strategy lmlab has, in the order reports list them.
+std::vector<StrategyKind> all_strategies();
+
 struct ClusterSpec {
   std::vector<std::string> nodes;  // chassis names, unique
   NetworkSpec network;

@@ -66,7 +66,7 @@ class LmlabCli : public ::testing::Test {
 };
 
 TEST_F(LmlabCli, ValidateAcceptsTheShippedScenarios) {
-  for (const char* name : {"tcp-survival", "tcp-survival-naive"}) {
+  for (const char* name : {"tcp-survival", "tcp-survival-naive", "busy-vm-ping"}) {
     const auto outcome = lmlab("validate " + shipped(name));
     EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
     EXPECT_NE(outcome.output.find(": ok"), std::string::npos);
@@ -83,18 +83,27 @@ TEST_F(LmlabCli, ValidateLocatesAnUnknownKey) {
 
 TEST_F(LmlabCli, RunWritesResultAndReportAndPasses) {
   const fs::path out = directory_ / "out";
-  const auto outcome = lmlab("run " + shipped("tcp-survival") + " --out " + out.string());
+  const fs::path junit = directory_ / "ci" / "junit.xml";
+  const auto outcome = lmlab("run " + shipped("tcp-survival") + " --out " + out.string() +
+                             " --junit " + junit.string());
   EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
   EXPECT_NE(outcome.output.find("client-to-vm"), std::string::npos);
   EXPECT_NE(outcome.output.find("vm-to-client"), std::string::npos);
   EXPECT_NE(outcome.output.find("source_paused"), std::string::npos);
   const auto result = nlohmann::json::parse(read_file(out / "result.json"));
-  EXPECT_EQ(result["schema_version"], 1);
+  EXPECT_EQ(result["schema_version"], 2);
   EXPECT_EQ(result["backend"], "ns3");
   EXPECT_EQ(result["passed"], true);
   EXPECT_NE(read_file(out / "report.md").find("tcp-survival"), std::string::npos);
-  for (const auto& entry : fs::directory_iterator(out))
-    EXPECT_NE(entry.path().filename().string().front(), '.') << "left a partial file";
+  const std::string html = read_file(out / "report.html");
+  EXPECT_NE(html.find("<svg"), std::string::npos);
+  EXPECT_NE(html.find(">downtime 17.0 ms</text>"), std::string::npos);
+  EXPECT_NE(read_file(junit).find(R"x(<testsuite name="tcp-survival (kube-ovn, ns3, seed 1)" )x"
+                                  R"x(tests="5" failures="0")x"),
+            std::string::npos);
+  for (const fs::path& directory : {out, junit.parent_path()})
+    for (const auto& entry : fs::directory_iterator(directory))
+      EXPECT_NE(entry.path().filename().string().front(), '.') << "left a partial file";
 }
 
 TEST_F(LmlabCli, UnmetExpectationsExitOne) {
@@ -104,6 +113,37 @@ TEST_F(LmlabCli, UnmetExpectationsExitOne) {
   EXPECT_EQ(outcome.exit_code, 1) << outcome.output;
   EXPECT_NE(outcome.output.find("FAIL"), std::string::npos);
   EXPECT_TRUE(fs::exists(out / "result.json"));
+
+  // The reports made again from result.json alone carry the same verdicts.
+  fs::remove(out / "report.html");
+  const fs::path junit = directory_ / "junit.xml";
+  const auto report =
+      lmlab("report " + (out / "result.json").string() + " --junit " + junit.string());
+  EXPECT_EQ(report.exit_code, 1) << report.output;
+  EXPECT_NE(read_file(out / "report.html").find("badge fail"), std::string::npos);
+  const std::string xml = read_file(junit);
+  EXPECT_NE(xml.find(R"(failures="2")"), std::string::npos) << xml;
+  EXPECT_NE(xml.find(R"(<failure message="measured 17.000ms, expected &lt;= 1ms")"),
+            std::string::npos)
+      << xml;
+}
+
+TEST_F(LmlabCli, ReportRefusesWhatIsNotAResultOfThisVersion) {
+  const fs::path old_version = directory_ / "old.json";
+  std::ofstream(old_version) << R"({"schema_version": 1, "scenario": {}})";
+  const fs::path not_json = directory_ / "notes.json";
+  std::ofstream(not_json) << "not json";
+  const std::vector<std::pair<fs::path, std::string>> cases = {
+      {directory_ / "absent.json", "cannot read"},
+      {old_version, "schema version 1"},
+      {not_json, "not JSON"}};
+  for (const auto& [file, message] : cases) {
+    const auto outcome = lmlab("report " + file.string());
+    EXPECT_EQ(outcome.exit_code, 2) << file;
+    EXPECT_NE(outcome.output.find(file.string() + ": "), std::string::npos) << outcome.output;
+    EXPECT_NE(outcome.output.find(message), std::string::npos) << outcome.output;
+  }
+  EXPECT_FALSE(fs::exists(directory_ / "report.html"));
 }
 
 TEST_F(LmlabCli, BadScenarioExitsTwoAndWritesNothing) {
@@ -134,11 +174,141 @@ TEST_F(LmlabCli, UnknownBackendAndUsageErrorsExitTwo) {
   EXPECT_EQ(lmlab("--help").exit_code, 0);
 }
 
+// Kube-OVN against the naive baseline: the naive run breaks any sensible tolerance.
+TEST_F(LmlabCli, CompareShowsWhereTheNaiveStrategyIsWorse) {
+  for (const char* name : {"tcp-survival", "tcp-survival-naive"})
+    ASSERT_EQ(lmlab("run " + shipped(name) + " --out " + (directory_ / name).string()).exit_code,
+              0);
+  const std::string kube_ovn = (directory_ / "tcp-survival" / "result.json").string();
+  const std::string naive = (directory_ / "tcp-survival-naive" / "result.json").string();
+  const fs::path html = directory_ / "compare" / "compare.html";
+  const fs::path markdown = directory_ / "compare" / "compare.md";
+
+  const auto gated = lmlab("compare " + kube_ovn + " " + naive + " --max-regression 20% --html " +
+                           html.string() + " --markdown " + markdown.string());
+  EXPECT_EQ(gated.exit_code, 1) << gated.output;
+  for (const char* line :
+       {"vm1 probe client-to-vm   downtime            17.000 ms     522.000 ms    +505.000 ms",
+        "3 regression(s) beyond 20% against A:",
+        "B: vm1 stream client-to-vm stall 600.900 ms against 19.362 ms in A"})
+    EXPECT_NE(gated.output.find(line), std::string::npos) << line << "\n" << gated.output;
+  EXPECT_NE(read_file(html).find("B · probe client→VM"), std::string::npos);
+  EXPECT_EQ(read_file(markdown).rfind("### ❌ FAIL", 0), 0u);
+
+  // Without a gate, or with one the naive run stays inside, the comparison passes.
+  EXPECT_EQ(lmlab("compare " + kube_ovn + " " + naive).exit_code, 0);
+  EXPECT_EQ(lmlab("compare " + kube_ovn + " " + naive + " --max-regression 600ms").exit_code, 0);
+  // The other way round the naive run is the baseline and kube-ovn only gets better.
+  EXPECT_EQ(lmlab("compare " + naive + " " + kube_ovn + " --max-regression 0%").exit_code, 0);
+
+  // Bad input: exit 2, a message, nothing written.
+  auto other = nlohmann::json::parse(read_file(kube_ovn));
+  other["scenario"]["name"] = "probes-only";
+  other["figures"]["tcp_streams"] = nlohmann::json::array();
+  const fs::path mismatched = directory_ / "other.json";
+  std::ofstream(mismatched) << other.dump();
+  const fs::path unwritten = directory_ / "unwritten.html";
+  const std::vector<std::pair<std::string, std::string>> bad = {
+      {kube_ovn + " " + mismatched.string(), "cannot compare"},
+      {kube_ovn + " " + naive + " --max-regression lots", "--max-regression lots"},
+      {kube_ovn, "compare takes 2 to 6 result files"},
+      {kube_ovn + " " + (directory_ / "absent.json").string(), "absent.json: cannot read"}};
+  for (const auto& [arguments, message] : bad) {
+    const auto outcome = lmlab("compare " + arguments + " --html " + unwritten.string());
+    EXPECT_EQ(outcome.exit_code, 2) << arguments;
+    EXPECT_NE(outcome.output.find(message), std::string::npos) << outcome.output;
+  }
+  EXPECT_FALSE(fs::exists(unwritten));
+}
+
+nlohmann::json without_metadata(const fs::path& file) {
+  auto json = nlohmann::json::parse(read_file(file));
+  json.erase("metadata");
+  return json;
+}
+
+// Two scenarios × every strategy × 5 repeats, whole and as two shards merged: the same
+// matrix, run for run. tcp-survival is cut to 6 s to keep the suite quick.
+TEST_F(LmlabCli, TwoShardsMergedEqualTheWholeMatrix) {
+  const std::string scenarios =
+      variant("duration: 12s", "duration: 6s") + " " + shipped("busy-vm-ping");
+  const fs::path whole = directory_ / "whole";
+  const auto played = lmlab("matrix " + scenarios + " --repeat 5 --out " + whole.string());
+  EXPECT_EQ(played.exit_code, 1) << played.output;  // naive misses the kube-ovn expectations
+  EXPECT_NE(played.output.find("2 scenarios × 2 strategies × 1 backend × 5 repeats"),
+            std::string::npos)
+      << played.output;
+  EXPECT_NE(played.output.find("[20/20] busy-vm-ping naive ns3 seed 5: FAIL"), std::string::npos)
+      << played.output;
+  for (const char* shard : {"1/2", "2/2"}) {
+    const auto outcome = lmlab("matrix " + scenarios + " --repeat 5 --shard " + shard + " --out " +
+                               (directory_ / ("shard-" + std::string(1, shard[0]))).string());
+    EXPECT_EQ(outcome.exit_code, 1) << outcome.output;
+  }
+  const fs::path merged = directory_ / "merged";
+  const fs::path junit = directory_ / "junit.xml";
+  const auto joined =
+      lmlab("merge " + (directory_ / "shard-1").string() + " " + (directory_ / "shard-2").string() +
+            " --out " + merged.string() + " --junit " + junit.string());
+  EXPECT_EQ(joined.exit_code, 1) << joined.output;
+
+  EXPECT_EQ(without_metadata(merged / "matrix.json"), without_metadata(whole / "matrix.json"));
+  const auto runs = nlohmann::json::parse(read_file(whole / "matrix.json"))["runs"];
+  ASSERT_EQ(runs.size(), 20u);
+  for (const auto& run : runs) {
+    const std::string result = run["result"];
+    EXPECT_EQ(without_metadata(merged / result), without_metadata(whole / result)) << result;
+    EXPECT_TRUE(fs::exists(merged / fs::path(result).replace_filename("report.html")));
+  }
+  const std::string html = read_file(merged / "matrix.html");
+  EXPECT_NE(html.find("Downtime, worst probe direction"), std::string::npos);
+  EXPECT_NE(html.find("<td>busy-vm-ping</td><td>naive</td><td>ns3</td><td>0/5</td>"),
+            std::string::npos);
+  const std::string xml = read_file(junit);
+  std::size_t suites = 0;
+  for (auto at = xml.find("<testsuite "); at != std::string::npos;
+       at = xml.find("<testsuite ", at + 1))
+    ++suites;
+  EXPECT_EQ(suites, 20u);
+
+  // A shard missing, or given twice, is refused before anything is written.
+  const fs::path unwritten = directory_ / "unwritten";
+  for (const std::string& shards :
+       {(directory_ / "shard-1").string(),
+        (directory_ / "shard-1").string() + " " + (directory_ / "shard-1").string(),
+        whole.string()}) {
+    const auto outcome = lmlab("merge " + shards + " --out " + unwritten.string());
+    EXPECT_EQ(outcome.exit_code, 2) << shards;
+    EXPECT_FALSE(fs::exists(unwritten));
+  }
+  EXPECT_NE(lmlab("merge " + (directory_ / "shard-1").string()).output.find("shard 2/2 is missing"),
+            std::string::npos);
+}
+
+TEST_F(LmlabCli, MatrixRefusesBadInputBeforePlaying) {
+  const fs::path out = directory_ / "out";
+  const std::vector<std::pair<std::string, std::string>> bad = {
+      {shipped("busy-vm-ping") + " --shard 3/2", "--shard 3/2"},
+      {shipped("busy-vm-ping") + " " + shipped("busy-vm-ping"), "both named busy-vm-ping"},
+      {(directory_ / "absent.yaml").string(), "absent.yaml"},
+      {shipped("busy-vm-ping") + " --strategy scenario,naive", "cannot be combined"},
+      {shipped("busy-vm-ping") + " --strategy fastest", "fastest"},
+      {shipped("busy-vm-ping") + " --backend nowhere", "nowhere"},
+      {shipped("busy-vm-ping") + " --repeat 0", "repeat"}};
+  for (const auto& [arguments, message] : bad) {
+    const auto outcome = lmlab("matrix " + arguments + " --out " + out.string());
+    EXPECT_EQ(outcome.exit_code, 2) << arguments;
+    EXPECT_NE(outcome.output.find(message), std::string::npos) << outcome.output;
+  }
+  EXPECT_FALSE(fs::exists(out));
+}
+
 TEST_F(LmlabCli, ListShowsTheShippedScenarios) {
   const auto outcome = lmlab("list");
   EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
   EXPECT_NE(outcome.output.find("tcp-survival.yaml"), std::string::npos);
   EXPECT_NE(outcome.output.find("tcp-survival-naive.yaml"), std::string::npos);
+  EXPECT_NE(outcome.output.find("busy-vm-ping.yaml"), std::string::npos);
 }
 
 }  // namespace

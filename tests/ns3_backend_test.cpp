@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "reports/result_json.hpp"
+#include "reports/result_json_reader.hpp"
 #include "sim/runner.hpp"
 #include "sim/scenario_loader.hpp"
 
@@ -133,14 +134,50 @@ TEST(NaiveOnNs3, TcpSurvivesWithAStallLongerThanTheOutage) {
   EXPECT_GT(tcp.retransmissions, result_of("tcp-survival").figures.tcp_streams.at(0).retransmissions);
 }
 
+// A VM dirtying memory fast needs a second pre-copy pass and a long stop-and-copy: the pause,
+// not the network, is the downtime.
+TEST(BusyVmOnNs3, TheStopAndCopyIsMostOfTheDowntime) {
+  const Result& result = result_of("busy-vm-ping");
+  EXPECT_TRUE(result.passed);
+  EXPECT_EQ(events_of(result, Phase::precopy_iteration).size(), 2u);
+  const auto& breakdown = result.figures.breakdowns.at(0);
+  ASSERT_TRUE(breakdown.vm_paused);
+  EXPECT_GT(*breakdown.vm_paused, milliseconds(70));
+  ASSERT_EQ(result.figures.probes.size(), 2u);
+  for (const auto& probe : result.figures.probes) {
+    EXPECT_EQ(probe.protocol, ProbeProtocol::icmp);
+    EXPECT_GT(to_milliseconds(*breakdown.vm_paused), 0.9 * to_milliseconds(probe.downtime));
+  }
+}
+
 TEST(Ns3Backend, SameSeedGivesIdenticalResults) {
   const Scenario scenario = shipped("tcp-survival");
   EXPECT_EQ(without_metadata(run_scenario(scenario, {})), without_metadata(result_of("tcp-survival")));
 }
 
+// Reports made later from result.json see exactly what the run wrote (the naive run has the
+// most gaps, stalls and timeline points).
+TEST(Ns3Backend, ResultJsonReadsBackUnchanged) {
+  const std::string text = render_result_json(result_of("tcp-survival-naive"));
+  EXPECT_EQ(render_result_json(result_from_json(nlohmann::json::parse(text))), text);
+}
+
+// A progress display watching the run changes nothing in its result.
+TEST(Ns3Backend, ProgressCallbackOnlyObserves) {
+  std::vector<Time> reached;
+  RunOptions options;
+  options.progress = [&reached](Time simulated) { reached.push_back(simulated); };
+  const Result watched = run_scenario(shipped("tcp-survival"), options);
+  EXPECT_EQ(without_metadata(watched), without_metadata(result_of("tcp-survival")));
+  ASSERT_GE(reached.size(), 90u);
+  EXPECT_TRUE(std::is_sorted(reached.begin(), reached.end()));
+  EXPECT_EQ(reached.front(), milliseconds(120));
+  EXPECT_LE(reached.back(), watched.scenario.duration);
+}
+
 TEST(Ns3Backend, AnotherSeedMovesTheProbeSchedule) {
   const Scenario scenario = shipped("tcp-survival");
-  const Result other = run_scenario(scenario, {"ns3", 7});
+  const Result other = run_scenario(scenario, {"ns3", 7, {}});
   EXPECT_EQ(other.seed, 7u);
   // The figures themselves differ, not only the seed echoed in the result.
   EXPECT_NE(result_to_json(other)["figures"]["probes"],
@@ -202,7 +239,7 @@ TEST(Ns3Backend, DuplicationDuringPrecopyCostsTheRunningVmNothing) {
 }
 
 TEST(Ns3Backend, UnknownBackendIsRefused) {
-  EXPECT_THROW(run_scenario(shipped("tcp-survival"), {"kind", std::nullopt}), std::invalid_argument);
+  EXPECT_THROW(run_scenario(shipped("tcp-survival"), {"kind", std::nullopt, {}}), std::invalid_argument);
 }
 
 TEST(Ns3Backend, RefusesDhcpAndGatewayScenariosItDoesNotModel) {

@@ -7,140 +7,15 @@
 #include "reports/console_summary.hpp"
 #include "reports/markdown_report.hpp"
 #include "reports/result_json.hpp"
+#include "reports/result_json_reader.hpp"
 #include "reports/text_format.hpp"
+#include "tests/sample_result.hpp"
 
 namespace lmlab {
 namespace {
 
 using namespace std::chrono_literals;
 using nlohmann::json;
-
-Scenario sample_scenario() {
-  Scenario scenario;
-  scenario.source_file = "scenarios/tcp-survival.yaml";
-  scenario.name = "tcp-survival";
-  scenario.description = "TCP stream and 1 ms probes";
-  scenario.duration = 12s;
-  scenario.cluster.nodes = {"node-a", "node-b", "node-c"};
-  scenario.cluster.network.subnet = "10.16.0.0/16";
-  scenario.clients.push_back(ClientSpec{
-      .name = "client", .node = "node-c", .mac = "0a:58:0a:10:00:64", .ips = {"10.16.0.100"}});
-  scenario.vms.push_back(VmSpec{.name = "vm1",
-                                .node = "node-a",
-                                .mac = "0a:58:0a:10:00:0a",
-                                .ips = {"10.16.0.10"},
-                                .memory_bytes = 1ULL << 30,
-                                .dirty_rate_bytes_per_second = 16ULL << 20});
-  scenario.workloads.probes.push_back(ProbeWorkload{.name = "probe",
-                                                    .vm = "vm1",
-                                                    .client = "client",
-                                                    .protocol = ProbeProtocol::udp,
-                                                    .interval = 1ms,
-                                                    .size_bytes = 64});
-  scenario.workloads.tcp_streams.push_back(TcpWorkload{.name = "stream",
-                                                       .vm = "vm1",
-                                                       .client = "client",
-                                                       .direction = Direction::client_to_vm,
-                                                       .rate_bps = 10'000'000});
-  scenario.migrations.push_back(MigrationSpec{
-      .vm = "vm1", .target_node = "node-b", .start = 3s, .bandwidth_bps = 10'000'000'000});
-  scenario.expectations.max_downtime = 50ms;
-  scenario.expectations.tcp_survives = true;
-  return scenario;
-}
-
-ProbeFigures sample_probe(Direction direction, Time downtime) {
-  ProbeFigures probe;
-  probe.workload = "probe";
-  probe.vm = "vm1";
-  probe.direction = direction;
-  probe.protocol = ProbeProtocol::udp;
-  probe.interval = 1ms;
-  probe.sent = 12000;
-  probe.received = 11980;
-  probe.lost = 20;
-  probe.duplicates = 7;
-  probe.reordered = 1;
-  probe.downtime = downtime;
-  probe.gap_start = 4799050us;
-  probe.gap_end = 4820050us;
-  probe.gaps = {Gap{4799050us, 4820050us}, Gap{Time{11'000'123'456}, std::nullopt}};
-  return probe;
-}
-
-Figures sample_figures() {
-  Figures figures;
-  figures.probes = {sample_probe(Direction::client_to_vm, 20ms),
-                    sample_probe(Direction::vm_to_client, 17500us)};
-  TcpFigures tcp;
-  tcp.workload = "stream";
-  tcp.vm = "vm1";
-  tcp.direction = Direction::client_to_vm;
-  tcp.survived = false;
-  tcp.failure = "connection failed at 5.123s";
-  tcp.stall = 230ms;
-  tcp.stall_start = 4790ms;
-  tcp.stall_end = 5020ms;
-  tcp.segments_sent = 10000;
-  tcp.retransmissions = 3;
-  tcp.bytes_delivered = 15'000'000;
-  tcp.throughput_before_bps = 10e6;
-  tcp.throughput_during_bps = 9.5e6;
-  tcp.throughput_after_bps = 10e6;
-  tcp.retransmission_times = {5000ms};
-  figures.tcp_streams = {tcp};
-  DowntimeBreakdown breakdown;
-  breakdown.vm = "vm1";
-  breakdown.target_node = "node-b";
-  breakdown.paused_at = 4800ms;
-  breakdown.resumed_at = 4816ms;
-  breakdown.first_rarp_at = 4816ms;
-  breakdown.binding_active_at = 4817ms;
-  breakdown.vm_paused = 16ms;
-  breakdown.announce = 0ms;
-  breakdown.network_converging = 1ms;
-  figures.breakdowns = {breakdown};
-  figures.identities = {IdentityFigures{.vm = "vm1",
-                                        .ip_before = "10.16.0.10",
-                                        .ip_after = "10.16.0.10",
-                                        .mac_before = "0a:58:0a:10:00:0a",
-                                        .mac_after = "0a:58:0a:10:00:0a",
-                                        .ip_preserved = true,
-                                        .mac_preserved = true}};
-  return figures;
-}
-
-Result sample_result() {
-  Result result;
-  result.scenario = sample_scenario();
-  result.backend = "ns3";
-  result.seed = 1;
-  result.flows = {FlowInfo{.id = 0,
-                           .workload = "probe",
-                           .vm = "vm1",
-                           .direction = Direction::client_to_vm,
-                           .kind = FlowKind::udp_probe,
-                           .interval = 1ms}};
-  result.events = {
-      PhaseEvent{3s, "vm1", Phase::migration_scheduled, "node-b", "target pod created"},
-      PhaseEvent{4800ms, "vm1", Phase::source_paused, "node-a", ""},
-      PhaseEvent{4817600us, "vm1", Phase::northbound_update, "",
-                 "options:requested-chassis=node-a|node-b"},
-  };
-  result.figures = sample_figures();
-  result.expectations = {
-      ExpectationResult{"max_downtime", "vm1 probe client-to-vm", "<= 50ms", "20ms", true},
-      ExpectationResult{"tcp_survives", "vm1 stream client-to-vm", "true",
-                        "false (connection failed at 5.123s)", false}};
-  result.passed = false;
-  result.metadata = RunMetadata{.lmlab_version = "0.1.0",
-                                .backend_version = "ns-3.37",
-                                .started_at = "2024-01-01T00:00:00Z",
-                                .wall_time_seconds = 0.8,
-                                .simulator_events = 123456,
-                                .events_per_second = 154320};
-  return result;
-}
 
 std::vector<std::string> keys_of(const nlohmann::ordered_json& object) {
   std::vector<std::string> keys;
@@ -185,7 +60,8 @@ TEST(ResultJson, TopLevelKeysInSchemaOrder) {
   const auto document = result_to_json(sample_result());
   EXPECT_EQ(keys_of(document),
             (std::vector<std::string>{"schema_version", "scenario", "backend", "seed", "passed",
-                                      "expectations", "figures", "flows", "events", "metadata"}));
+                                      "expectations", "figures", "flows", "events", "timeline",
+                                      "metadata"}));
   EXPECT_EQ(document["schema_version"], kResultSchemaVersion);
   EXPECT_EQ(keys_of(document["figures"]),
             (std::vector<std::string>{"probes", "tcp_streams", "breakdowns", "identities"}));
@@ -246,6 +122,20 @@ TEST(ResultJson, FiguresRoundTripAsMillisecondsWithNullForAbsentValues) {
   EXPECT_EQ(document["metadata"]["simulator_events"], 123456);
 }
 
+TEST(ResultJson, TimelineHasRunsForProbesAndCurvesForStreams) {
+  const json timeline = json::parse(render_result_json(sample_result()))["timeline"];
+  EXPECT_EQ(timeline["version"], kTimelineVersion);
+  const json& probe = timeline["flows"][0];
+  EXPECT_EQ(probe["flow"], 0);
+  EXPECT_EQ(probe["delivery_runs"][1],
+            (json{{"start_ms", 4820.05}, {"end_ms", 11900.0}, {"deliveries", 7080}}));
+  EXPECT_FALSE(probe.contains("delivered"));
+  const json& stream = timeline["flows"][1];
+  EXPECT_FALSE(stream.contains("delivery_runs"));
+  EXPECT_EQ(stream["written"].size(), 2u);
+  EXPECT_EQ(stream["delivered"][2], (json{{"t_ms", 5020.0}, {"bytes", 5861000}}));
+}
+
 TEST(ResultJson, EqualResultsRenderByteIdentical) {
   const std::string text = render_result_json(sample_result());
   EXPECT_EQ(text, render_result_json(sample_result()));
@@ -267,24 +157,95 @@ TEST(ResultJson, RunMetadataOnlyChangesTheMetadataBlock) {
   EXPECT_EQ(a, b);
 }
 
+// ---- Reading the JSON back -------------------------------------------------------------
+
+TEST(ResultJsonReader, ReadsBackWhatWasWritten) {
+  const std::string text = render_result_json(sample_result());
+  const Result read = result_from_json(json::parse(text));
+  EXPECT_EQ(render_result_json(read), text);
+  EXPECT_EQ(read.scenario.source_file, "scenarios/tcp-survival.yaml");
+  EXPECT_EQ(read.figures.probes.at(1).downtime, 17500us);
+  EXPECT_EQ(read.figures.probes.at(0).gaps.at(1).end, std::nullopt);
+  EXPECT_EQ(read.events.at(2).phase, Phase::northbound_update);
+  EXPECT_EQ(read.timeline.flows.at(1).delivered.at(2).time, 5020ms);
+}
+
+TEST(ResultJsonReader, RefusesAnotherSchemaVersion) {
+  json document = json::parse(render_result_json(sample_result()));
+  document["schema_version"] = 1;
+  try {
+    result_from_json(document);
+    FAIL() << "accepted schema version 1";
+  } catch (const ResultFileError& error) {
+    EXPECT_NE(std::string(error.what()).find("schema version 1"), std::string::npos)
+        << error.what();
+  }
+}
+
+TEST(ResultJsonReader, NamesAMissingKey) {
+  json document = json::parse(render_result_json(sample_result()));
+  document["figures"]["probes"][0].erase("downtime_ms");
+  try {
+    result_from_json(document);
+    FAIL() << "accepted a probe without downtime";
+  } catch (const ResultFileError& error) {
+    EXPECT_NE(std::string(error.what()).find("downtime_ms"), std::string::npos) << error.what();
+  }
+}
+
+TEST(ResultJsonReader, MissingFileAndNonJsonNameThePath) {
+  EXPECT_THROW(
+      {
+        try {
+          read_result_file("/nonexistent/result.json");
+        } catch (const ResultFileError& error) {
+          EXPECT_NE(std::string(error.what()).find("/nonexistent/result.json"), std::string::npos);
+          throw;
+        }
+      },
+      ResultFileError);
+  EXPECT_THROW(result_from_json(json::array({1, 2})), ResultFileError);
+}
+
 // ---- Markdown --------------------------------------------------------------------------
 
 TEST(MarkdownReport, TitleCarriesScenarioBackendSeedAndVerdict) {
   const std::string report = render_markdown_report(sample_result());
-  EXPECT_EQ(report.rfind("# tcp-survival: FAIL\n", 0), 0u);
-  EXPECT_NE(report.find("Backend `ns3`, seed 1."), std::string::npos);
+  EXPECT_EQ(report.rfind("### ❌ FAIL: tcp-survival (1/2 expectations met)\n", 0), 0u);
+  EXPECT_NE(report.find("Backend `ns3`, strategy `kube-ovn`, seed 1."), std::string::npos);
+}
+
+// A pull-request comment shows the verdicts and the key figures; the rest is collapsed.
+TEST(MarkdownReport, KeyFiguresOpenDetailsCollapsed) {
+  const std::string report = render_markdown_report(sample_result());
+  const auto details = report.find("<details><summary>");
+  ASSERT_NE(details, std::string::npos);
+  for (const char* visible :
+       {"| tcp_survives | vm1 stream client-to-vm | true | false (connection failed at 5.123s) | "
+        "❌ FAIL |",
+        "**vm1 to node-b**: downtime 20.000 ms client→VM, 17.500 ms VM→client; paused 16.000, "
+        "announce 0.000, converging 1.000, first packet - (ms).",
+        "**TCP vm1 stream client→VM**: failed (connection failed at 5.123s), stall 230.000 ms, 3 "
+        "retransmissions."}) {
+    const auto at = report.find(visible);
+    EXPECT_NE(at, std::string::npos) << visible;
+    EXPECT_LT(at, details) << visible;
+  }
+  EXPECT_GT(report.find("#### Probes"), details);
+  EXPECT_NE(report.find("<details><summary>Phase timeline (3 events)</summary>\n\n"),
+            std::string::npos);
 }
 
 TEST(MarkdownReport, ContainsEveryTable) {
   const std::string report = render_markdown_report(sample_result());
   for (const char* line :
        {"| Expectation | Subject | Expected | Measured | Result |",
-        "| max_downtime | vm1 probe client-to-vm | <= 50ms | 20ms | pass |",
+        "| max_downtime | vm1 probe client-to-vm | <= 50ms | 20ms | ✅ pass |",
         "| vm1 | probe | client-to-vm | udp | 12000 | 20 | 7 | 1 | 20.000 |",
         "| vm1 | probe | vm-to-client | udp | 12000 | 20 | 7 | 1 | 17.500 |",
         "| vm1 | stream | client-to-vm | no (connection failed at 5.123s) | 230.000 | 3 | 10.00 | "
         "9.50 | 10.00 |",
-        "### vm1 to node-b", "| VM paused | 16.000 | VM paused (memory and device state copy) |",
+        "#### Downtime breakdown: vm1 to node-b", "| VM paused | 16.000 | VM paused (memory and device state copy) |",
         "| Announce | 0.000 | QEMU announce |", "| First packet | - | first packet through |",
         "| 3.000 | vm1 | migration_scheduled | node-b | target pod created |"}) {
     EXPECT_NE(report.find(line), std::string::npos) << line;

@@ -7,10 +7,8 @@
 
 #include <fmt/core.h>
 
-#include "reports/console_summary.hpp"
-#include "reports/markdown_report.hpp"
-#include "reports/report_files.hpp"
-#include "reports/result_json.hpp"
+#include "sim/cli/progress_display.hpp"
+#include "sim/cli/run_reports.hpp"
 #include "sim/runner.hpp"
 #include "sim/scenario_loader.hpp"
 
@@ -21,15 +19,15 @@ namespace fs = std::filesystem;
 int run(const RunArguments& arguments) {
   try {
     const Scenario scenario = load_scenario_file(arguments.scenario_file);
-    const Result result = run_scenario(scenario, {arguments.backend, arguments.seed});
+    ProgressDisplay progress(stderr, is_terminal(stderr), {scenario.duration});
+    progress.start(0, fmt::format("{} on {}", scenario.name, arguments.backend));
+    const Result result =
+        run_scenario(scenario, {arguments.backend, arguments.seed, progress.callback()});
+    progress.clear();
     const std::string directory = arguments.out_directory.empty()
                                       ? (fs::path("results") / scenario.name).string()
                                       : arguments.out_directory;
-    write_report_files(directory, {{"result.json", render_result_json(result)},
-                                   {"report.md", render_markdown_report(result)}});
-    fmt::print("{}", render_console_summary(result));
-    fmt::print("\nwrote {0}/result.json and {0}/report.md\n", directory);
-    return result.passed ? kExitPassed : kExitExpectationsNotMet;
+    return publish_run(result, directory, run_reports(result), arguments.junit_file);
   } catch (const ScenarioError& error) {
     fmt::print(stderr, "{}\n", error.what());
   } catch (const std::exception& error) {
@@ -50,21 +48,29 @@ int validate(const std::string& scenario_file) {
   }
 }
 
-int list(const std::string& scenario_directory) {
+std::vector<std::string> scenario_files_in(const std::string& directory) {
   std::error_code error;
-  std::vector<fs::path> files;
-  for (const auto& entry : fs::directory_iterator(scenario_directory, error))
-    if (entry.path().extension() == ".yaml") files.push_back(entry.path());
-  if (error) {
-    fmt::print(stderr, "lmlab: cannot list {}: {}\n", scenario_directory, error.message());
+  std::vector<std::string> files;
+  for (const auto& entry : fs::directory_iterator(directory, error))
+    if (entry.path().extension() == ".yaml") files.push_back(entry.path().string());
+  if (error) throw std::runtime_error("cannot list " + directory + ": " + error.message());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+int list(const std::string& scenario_directory) {
+  std::vector<std::string> files;
+  try {
+    files = scenario_files_in(scenario_directory);
+  } catch (const std::exception& error) {
+    fmt::print(stderr, "lmlab: {}\n", error.what());
     return kExitBadInput;
   }
-  std::sort(files.begin(), files.end());
   int status = kExitPassed;
   for (const auto& file : files) {
     try {
-      const Scenario scenario = load_scenario_file(file.string());
-      fmt::print("{:<28} {}\n", file.filename().string(), scenario.description);
+      const Scenario scenario = load_scenario_file(file);
+      fmt::print("{:<28} {}\n", fs::path(file).filename().string(), scenario.description);
     } catch (const ScenarioError& problem) {
       fmt::print(stderr, "{}\n", problem.what());
       status = kExitBadInput;

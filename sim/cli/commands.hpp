@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace lmlab::cli {
 
@@ -17,10 +18,15 @@ struct RunArguments {
   std::string backend = "ns3";
   std::optional<std::uint64_t> seed;
   std::string out_directory;  // empty: results/<scenario name>
+  std::string junit_file;     // empty: no JUnit XML
 };
 
 int run(const RunArguments& arguments);
 int validate(const std::string& scenario_file);
 int list(const std::string& scenario_directory);
+
+// The scenario files (*.yaml) in `directory`, sorted; throws std::runtime_error when it
+// cannot be read.
+std::vector<std::string> scenario_files_in(const std::string& directory);
 
 }  // namespace lmlab::cli

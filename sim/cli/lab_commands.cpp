@@ -31,8 +31,7 @@ std::size_t running_daemons(const real::LabManifest& manifest) {
   return count;
 }
 
-}  // namespace
-
+// Builds the lab of a scenario (chassis, switch, ports, guests) and leaves it running.
 int lab_up(const std::string& scenario_file) {
   try {
     const Scenario scenario = load_scenario_file(scenario_file);
@@ -103,6 +102,26 @@ int lab_status() {
     }
   }
   return kExitPassed;
+}
+
+}  // namespace
+
+CLI::App* add_lab_command(CLI::App& app, LabArguments& arguments) {
+  auto* lab = app.add_subcommand("lab", "a real OVN lab to poke at by hand");
+  lab->require_subcommand(1);
+  arguments.up = lab->add_subcommand("up", "build a scenario's lab and leave it running");
+  arguments.up->add_option("file", arguments.scenario_file, "scenario file (YAML)")->required();
+  arguments.down = lab->add_subcommand(
+      "down", "tear labs down (default: every lab no running lmlab uses)");
+  arguments.down->add_option("ids", arguments.ids, "lab ids, from lmlab lab status");
+  arguments.status = lab->add_subcommand("status", "list the labs on this host");
+  return lab;
+}
+
+int lab(const LabArguments& arguments) {
+  if (*arguments.up) return lab_up(arguments.scenario_file);
+  if (*arguments.down) return lab_down(arguments.ids);
+  return lab_status();
 }
 
 }  // namespace lmlab::cli

@@ -4,13 +4,19 @@
 #include <string>
 #include <vector>
 
+#include <CLI/CLI.hpp>
+
 namespace lmlab::cli {
 
-// Builds the lab of a scenario (chassis, switch, ports, guests) and leaves it running.
-int lab_up(const std::string& scenario_file);
-// Tears down the labs with these ids; with none, every lab no running lmlab owns.
-int lab_down(const std::vector<std::string>& ids);
-// Lists the labs on this host and what of them still runs.
-int lab_status();
+struct LabArguments {
+  std::string scenario_file;     // up
+  std::vector<std::string> ids;  // down; empty: every lab no running lmlab owns
+  CLI::App* up = nullptr;
+  CLI::App* down = nullptr;
+  CLI::App* status = nullptr;
+};
+
+CLI::App* add_lab_command(CLI::App& app, LabArguments& arguments);
+int lab(const LabArguments& arguments);
 
 }  // namespace lmlab::cli

@@ -2,7 +2,11 @@
 #include <CLI/CLI.hpp>
 
 #include "sim/cli/commands.hpp"
+#include "sim/cli/compare_command.hpp"
 #include "sim/cli/lab_commands.hpp"
+#include "sim/cli/matrix_command.hpp"
+#include "sim/cli/merge_command.hpp"
+#include "sim/cli/report_command.hpp"
 #include "sim/runner.hpp"
 
 int main(int argc, char** argv) {
@@ -19,7 +23,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   run_command->add_option("--seed", run.seed, "seed (default: the scenario's)");
   run_command->add_option("--out", run.out_directory,
-                          "directory for result.json and report.md (default: results/<name>)");
+                          "directory for result.json, report.md and report.html "
+                          "(default: results/<name>)");
+  run_command->add_option("--junit", run.junit_file, "also write JUnit XML to this file");
 
   std::string validate_file;
   auto* validate_command = app.add_subcommand("validate", "check a scenario file");
@@ -30,16 +36,17 @@ int main(int argc, char** argv) {
   list_command->add_option("--dir", scenario_directory, "scenario directory")
       ->capture_default_str();
 
-  auto* lab_command = app.add_subcommand("lab", "a real OVN lab to poke at by hand");
-  lab_command->require_subcommand(1);
-  std::string lab_file;
-  auto* lab_up = lab_command->add_subcommand("up", "build a scenario's lab and leave it running");
-  lab_up->add_option("file", lab_file, "scenario file (YAML)")->required();
-  std::vector<std::string> lab_ids;
-  auto* lab_down = lab_command->add_subcommand(
-      "down", "tear labs down (default: every lab no running lmlab uses)");
-  lab_down->add_option("ids", lab_ids, "lab ids, from lmlab lab status");
-  auto* lab_status = lab_command->add_subcommand("status", "list the labs on this host");
+  cli::ReportArguments report;
+  auto* report_command = cli::add_report_command(app, report);
+  cli::CompareArguments compare;
+  auto* compare_command = cli::add_compare_command(app, compare);
+  cli::MatrixArguments matrix;
+  matrix.scenario_directory = LMLAB_SCENARIO_DIR;
+  auto* matrix_command = cli::add_matrix_command(app, matrix);
+  cli::MergeArguments merge;
+  auto* merge_command = cli::add_merge_command(app, merge);
+  cli::LabArguments lab;
+  auto* lab_command = cli::add_lab_command(app, lab);
 
   try {
     app.parse(argc, argv);
@@ -49,8 +56,10 @@ int main(int argc, char** argv) {
   }
   if (*run_command) return cli::run(run);
   if (*validate_command) return cli::validate(validate_file);
-  if (*lab_up) return cli::lab_up(lab_file);
-  if (*lab_down) return cli::lab_down(lab_ids);
-  if (*lab_status) return cli::lab_status();
+  if (*report_command) return cli::report(report);
+  if (*compare_command) return cli::compare(compare);
+  if (*matrix_command) return cli::matrix(matrix);
+  if (*merge_command) return cli::merge(merge);
+  if (*lab_command) return cli::lab(lab);
   return cli::list(scenario_directory);
 }

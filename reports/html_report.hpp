@@ -1,0 +1,13 @@
+// The HTML report of one run: a self-contained page with the verdicts, where the downtime
+// went, and per VM a timeline of the whole run and one zoomed on the disruption.
+#pragma once
+
+#include <string>
+
+#include "sim/result.hpp"
+
+namespace lmlab {
+
+std::string render_html_report(const Result& result);
+
+}  // namespace lmlab

@@ -1,0 +1,91 @@
+// A matrix's results summarized per cell (scenario × strategy × backend) over its repeats,
+// and matrix.json: the cells, the plan and the runs played, from which shards are merged.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "reports/figure_table.hpp"
+#include "reports/statistics.hpp"
+#include "sim/matrix_plan.hpp"
+#include "sim/result.hpp"
+
+namespace lmlab {
+
+inline constexpr int kMatrixSchemaVersion = 1;
+
+// One run of the plan that was played.
+struct MatrixRunEntry {
+  std::size_t index = 0;  // MatrixRun::index
+  std::string scenario;
+  std::string strategy;  // the strategy it used
+  std::string backend;
+  std::uint64_t seed = 0;
+  bool passed = false;
+  std::string result_file;  // relative to the matrix directory
+};
+
+struct CellFigure {
+  std::string subject;
+  std::string name;
+  FigureUnit unit = FigureUnit::count;
+  std::vector<std::optional<double>> values;  // one per run of the cell, in plan order
+  std::optional<Summary> summary;             // over the measured values
+};
+
+// Headline figures, the same for every scenario: the worst probe direction and the worst TCP
+// stream of each run.
+inline constexpr const char* kWorstProbe = "worst probe direction";
+inline constexpr const char* kWorstStream = "worst TCP stream";
+
+struct MatrixCell {
+  std::string scenario;
+  std::string strategy;
+  std::string backend;
+  std::vector<std::size_t> runs;    // positions in MatrixReport::runs
+  std::size_t passed = 0;           // runs that met every expectation
+  std::vector<CellFigure> figures;  // the headline figures first, then every named figure
+};
+
+// What differs between identical matrices.
+struct MatrixMetadata {
+  std::string lmlab_version;
+  std::string started_at;
+  double wall_time_seconds = 0;
+  std::vector<std::string> scenario_files;
+};
+
+struct MatrixReport {
+  MatrixAxes axes;
+  std::optional<Shard> shard;        // nullopt: the whole plan (played at once or merged)
+  std::vector<MatrixRunEntry> runs;  // by plan index
+  std::vector<MatrixCell> cells;     // in plan order
+  MatrixMetadata metadata;
+
+  bool passed() const;
+};
+
+// `results[i]` is the result of `runs[i]`; runs may come in any order.
+MatrixReport summarize_matrix(MatrixAxes axes, std::optional<Shard> shard,
+                              std::vector<MatrixRunEntry> runs,
+                              const std::vector<const Result*>& results, MatrixMetadata metadata);
+
+// Deterministic apart from "metadata", like the result JSON.
+nlohmann::ordered_json matrix_to_json(const MatrixReport& report);
+std::string render_matrix_json(const MatrixReport& report);
+
+class MatrixFileError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The plan, shard, runs and metadata of a matrix.json; cells are left to be summarized again
+// from the runs' results.
+MatrixReport read_matrix_file(const std::string& path);
+
+}  // namespace lmlab

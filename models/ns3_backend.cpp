@@ -68,22 +68,23 @@ void schedule_identity_checks(const Scenario& scenario, Clock& clock, WorkloadSe
     });
   }
 }
+}  // namespace
+
 // The model has no DHCP server and no logical router yet: a scenario that relies on them
 // would be played as something else.
-void refuse_what_is_not_modelled(const Scenario& scenario) {
+std::optional<std::string> ns3_cannot_play(const Scenario& scenario) {
   const bool dhcp_vm = std::any_of(scenario.vms.begin(), scenario.vms.end(), [](const VmSpec& vm) {
     return vm.addressing == Addressing::dhcp;
   });
   if (dhcp_vm || scenario.cluster.network.gateway)
-    throw std::invalid_argument(
-        "the ns3 backend does not model OVN's DHCP or the arp_proxy gateway yet; play " +
-        scenario.name + " with --backend ovn");
+    return "the ns3 backend does not model OVN's DHCP or the arp_proxy gateway yet; play " +
+           scenario.name + " with --backend ovn";
+  return std::nullopt;
 }
-}  // namespace
 
 RunOutput run_on_ns3(const Scenario& scenario, std::uint64_t seed, EventLog& log,
                      const std::function<void(Time)>& progress) {
-  refuse_what_is_not_modelled(scenario);
+  if (const auto reason = ns3_cannot_play(scenario)) throw std::invalid_argument(*reason);
   ns3::RngSeedManager::SetSeed(1);
   ns3::RngSeedManager::SetRun(seed);
   configure_linux_like_guests(scenario);

@@ -4,12 +4,17 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
+#include <string>
 
 #include "sim/packet_record.hpp"
 #include "sim/phase_event.hpp"
 #include "sim/scenario.hpp"
 
 namespace lmlab {
+
+// Why the model cannot play this scenario faithfully, if it cannot (run_on_ns3 refuses it).
+std::optional<std::string> ns3_cannot_play(const Scenario& scenario);
 
 // Runs the scenario for its duration in simulated time; phase events go to `log`. `progress`,
 // when set, is called every 1% of the duration with the simulated time reached.

@@ -63,7 +63,9 @@ SouthboundWatch::SouthboundWatch(asio::io_context& io, const OvnLab& lab, const 
       log_(log),
       chassis_names_(read_chassis_names(lab)),
       monitor_([&] {
-        Argv argv{"ovsdb-client", "monitor", "unix:" + lab.sb_socket(), "OVN_Southbound"};
+        // -vconsole:off: no "terminating with signal 15" on lmlab's stderr when it stops.
+        Argv argv{"ovsdb-client", "-vconsole:off", "monitor", "unix:" + lab.sb_socket(),
+                  "OVN_Southbound"};
         argv.insert(argv.end(), kMonitoredColumns.begin(), kMonitoredColumns.end());
         argv.push_back("--format=json");
         return argv;

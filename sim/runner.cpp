@@ -24,6 +24,11 @@ std::string utc_timestamp() {
 
 std::vector<std::string> available_backends() { return {"ns3", "ovn"}; }
 
+std::optional<std::string> backend_cannot_play(const Scenario& scenario,
+                                               const std::string& backend) {
+  return backend == "ns3" ? ns3_cannot_play(scenario) : std::nullopt;
+}
+
 Result run_scenario(const Scenario& scenario, const RunOptions& options) {
   const auto backends = available_backends();
   if (std::find(backends.begin(), backends.end(), options.backend) == backends.end())

@@ -29,6 +29,9 @@ std::string utc_timestamp();
 // Backends `run_scenario` accepts.
 std::vector<std::string> available_backends();
 
+// Why `backend` cannot play the scenario, if it cannot (run_scenario would refuse it).
+std::optional<std::string> backend_cannot_play(const Scenario& scenario, const std::string& backend);
+
 // Throws std::invalid_argument for a backend it does not know.
 Result run_scenario(const Scenario& scenario, const RunOptions& options);
 

@@ -70,7 +70,7 @@ void schedule_identity_checks(const Scenario& scenario, Clock& clock, WorkloadSe
 }
 }  // namespace
 
-// The model has no DHCP server and no logical router yet: a scenario that relies on them
+// The model has no DHCP server, no logical router and no provider network yet: a scenario that relies on them
 // would be played as something else.
 std::optional<std::string> ns3_cannot_play(const Scenario& scenario) {
   const bool dhcp_vm = std::any_of(scenario.vms.begin(), scenario.vms.end(), [](const VmSpec& vm) {
@@ -79,6 +79,9 @@ std::optional<std::string> ns3_cannot_play(const Scenario& scenario) {
   if (dhcp_vm || scenario.cluster.network.gateway)
     return "the ns3 backend does not model OVN's DHCP or the arp_proxy gateway yet; play " +
            scenario.name + " with --backend ovn";
+  if (scenario.cluster.underlay.vlan)
+    return "the ns3 backend does not model a VLAN provider network yet; play " + scenario.name +
+           " with --backend ovn";
   return std::nullopt;
 }
 

@@ -11,7 +11,10 @@ LabGuests::LabGuests(OvnLab& lab, const Scenario& scenario) {
   for (const auto& client : scenario.clients) {
     check_lab_name("client", client.name);
     const auto netns = lab.create_namespace("client-" + client.name);
-    lab.attach(client.node, netns, "eth0", mtu, client.name);
+    if (client.external)
+      lab.attach_to_provider_network(netns, "eth0", mtu);
+    else
+      lab.attach(client.node, netns, "eth0", mtu, client.name);
     configure_guest_interface(netns, "eth0", client.mac, client.ips, scenario.cluster.network);
     netns_[client.name] = netns;
   }

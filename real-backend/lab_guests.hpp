@@ -1,6 +1,6 @@
 // The scenario's clients and VMs on a lab, and the Hypervisor calls the engine makes on the
-// VMs. A client is a namespace whose interface is plugged into its node's br-int; a VM is a
-// VmGuest.
+// VMs. A client is a namespace whose interface is plugged into its node's br-int (or, for
+// an external client, into the ToR on the provider VLAN); a VM is a VmGuest.
 #pragma once
 
 #include <map>

@@ -78,6 +78,17 @@ std::string lease_dhcp_address(const std::string& netns, const std::string& vm) 
   return match[1];
 }
 
+// Kube-OVN's underlay subnet: a localnet port carries the switch's traffic to the provider
+// network on the VLAN (live-migration-facts.md).
+void configure_provider_network(NbctlDaemon& nbctl, const std::string& logical_switch,
+                                std::uint16_t vlan) {
+  const auto port = std::string("localnet.") + kPhysicalNetwork;
+  nbctl.run({"lsp-add", logical_switch, port, "--", "lsp-set-type", port, "localnet", "--",
+             "lsp-set-addresses", port, "unknown", "--", "lsp-set-options", port,
+             std::string("network_name=") + kPhysicalNetwork, "--", "set",
+             "logical_switch_port", port, "tag=" + std::to_string(vlan)});
+}
+
 }  // namespace
 
 void configure_network_services(NbctlDaemon& nbctl, const Scenario& scenario,
@@ -85,6 +96,8 @@ void configure_network_services(NbctlDaemon& nbctl, const Scenario& scenario,
   const auto& network = scenario.cluster.network;
   if (network.dhcp) configure_dhcp(nbctl, scenario, *network.dhcp);
   if (network.gateway) configure_gateway(nbctl, scenario, logical_switch, *network.gateway);
+  if (const auto vlan = scenario.cluster.underlay.vlan)
+    configure_provider_network(nbctl, logical_switch, *vlan);
 }
 
 void use_network_services(const Scenario& scenario, LabGuests& guests) {

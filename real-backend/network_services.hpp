@@ -1,7 +1,8 @@
 // What the logical switch offers its guests besides forwarding: OVN native DHCPv4 for VMs
-// whose addressing is dhcp, and a link-local gateway answered by arp_proxy on the switch's
-// router port (OVN-Kubernetes' design, live-migration-facts.md), plus what the guests do
-// with them: lease their address with a real DHCP client and route through the gateway.
+// whose addressing is dhcp, a link-local gateway answered by arp_proxy on the switch's
+// router port (OVN-Kubernetes' design, live-migration-facts.md), a localnet port to the
+// provider VLAN (Kube-OVN's underlay), plus what the guests do with them: lease their
+// address with a real DHCP client and route through the gateway.
 #pragma once
 
 #include "real-backend/lab_guests.hpp"
@@ -11,7 +12,7 @@
 namespace lmlab::real {
 
 // NB side: DHCP_Options for the subnet on every dhcp VM's port; a logical router whose port
-// on the switch answers ARP for the gateway address.
+// on the switch answers ARP for the gateway address; the localnet port with its VLAN tag.
 void configure_network_services(NbctlDaemon& nbctl, const Scenario& scenario,
                                 const std::string& logical_switch);
 

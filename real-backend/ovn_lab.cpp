@@ -21,6 +21,7 @@ namespace {
 // silently, so the underlay carries 1600-byte frames for guests of up to 1500.
 constexpr int kUnderlayMtu = 1600;
 constexpr auto kChassisRegistrationLimit = 10s;
+constexpr const char* kTorBridge = "br-tor";
 
 std::string base36(std::uint64_t value) {
   std::string text;
@@ -85,7 +86,7 @@ void check_lab_name(const std::string& what, const std::string& name) {
                              "' cannot name a namespace: use letters, digits, '-', '_' and '.'");
 }
 
-OvnLab::OvnLab(const LabSpec& spec) : nodes_(spec.nodes) {
+OvnLab::OvnLab(const LabSpec& spec) : spec_(spec), nodes_(spec.nodes) {
   for (const auto& node : nodes_) check_lab_name("node", node);
   manifest_.id = new_lab_id();
   manifest_.directory = std::string(kLabStateRoot) + "/" + manifest_.id;
@@ -136,8 +137,8 @@ void OvnLab::connect(const std::string& netns_a, const std::string& interface_a,
   check_command({"ip", "-n", netns_b, "link", "set", interface_b, "up"});
 }
 
-Argv OvnLab::vsctl(const Chassis& chassis, const Argv& arguments) const {
-  Argv argv{"ovs-vsctl", "--db=unix:" + chassis.directory + "/run/db.sock"};
+Argv OvnLab::vsctl(const std::string& directory, const Argv& arguments) const {
+  Argv argv{"ovs-vsctl", "--db=unix:" + directory + "/run/db.sock"};
   argv.insert(argv.end(), arguments.begin(), arguments.end());
   return argv;
 }
@@ -147,16 +148,15 @@ std::string OvnLab::attach(const std::string& node, const std::string& netns,
   const auto& where = chassis(node);
   const auto chassis_interface = "vif" + std::to_string(attached_count_++);
   connect(where.netns, chassis_interface, netns, interface, mtu);
-  check_command(vsctl(where, {"add-port", "br-int", chassis_interface, "--", "set", "interface",
-                              chassis_interface, "external_ids:iface-id=" + iface_id}),
-                ovs_environment(where.directory));
+  check_command(vsctl(where.directory, {"add-port", "br-int", chassis_interface, "--", "set",
+                                        "interface", chassis_interface,
+                                        "external_ids:iface-id=" + iface_id}));
   return chassis_interface;
 }
 
 void OvnLab::detach(const std::string& node, const std::string& chassis_interface) {
   const auto& where = chassis(node);
-  check_command(vsctl(where, {"--if-exists", "del-port", "br-int", chassis_interface}),
-                ovs_environment(where.directory));
+  check_command(vsctl(where.directory, {"--if-exists", "del-port", "br-int", chassis_interface}));
   check_command({"ip", "-n", where.netns, "link", "delete", chassis_interface});
 }
 
@@ -216,49 +216,86 @@ void OvnLab::start_underlay() {
   }
 }
 
-void OvnLab::start_chassis(const Chassis& where) {
-  const auto& directory = where.directory;
+void OvnLab::start_ovs(const std::string& directory, const std::string& netns) {
   const auto run = directory + "/run";
   const auto environment = ovs_environment(directory);
   make_directories(directory);
   check_command({"ovsdb-tool", "create", directory + "/db/conf.db",
                  "/usr/share/openvswitch/vswitch.ovsschema"});
   start_daemon("ovsdb-server",
-               in_namespace(where.netns,
-                            {"ovsdb-server", "--unixctl=" + run + "/ovsdb-server.ctl",
-                             "--remote=punix:" + run + "/db.sock", directory + "/db/conf.db"}),
+               in_namespace(netns, {"ovsdb-server", "--unixctl=" + run + "/ovsdb-server.ctl",
+                                    "--remote=punix:" + run + "/db.sock",
+                                    directory + "/db/conf.db"}),
                environment, directory, run + "/ovsdb-server.ctl");
-  check_command(vsctl(where, {"--no-wait", "--", "init", "--", "set", "Open_vSwitch", ".",
-                              "external_ids:system-id=" + where.node,
-                              "external_ids:hostname=" + where.node,
-                              "external_ids:ovn-remote=unix:" + sb_socket(),
-                              "external_ids:ovn-encap-type=geneve",
-                              "external_ids:ovn-encap-ip=" + where.encap_ip,
-                              "external_ids:ovn-bridge-datapath-type=netdev"}),
-                environment);
-  // ovs-vswitchd runs inside the chassis namespace: its tap devices and tunnel routes are
-  // per namespace. --cleanup on exit removes the taps it made.
+  check_command(vsctl(directory, {"--no-wait", "init"}));
+  // ovs-vswitchd runs inside the namespace: its tap devices and tunnel routes are per
+  // namespace. --cleanup on exit removes the taps it made.
   start_daemon("ovs-vswitchd",
-               in_namespace(where.netns, {"ovs-vswitchd", "--unixctl=" + run + "/ovs-vswitchd.ctl",
-                                          "unix:" + run + "/db.sock"}),
+               in_namespace(netns, {"ovs-vswitchd", "--unixctl=" + run + "/ovs-vswitchd.ctl",
+                                    "unix:" + run + "/db.sock"}),
                environment, directory, run + "/ovs-vswitchd.ctl", {"--cleanup"});
-  check_command(vsctl(where, {"--", "add-br", "br-int", "--", "set", "bridge", "br-int",
-                              "datapath_type=netdev", "fail-mode=secure",
-                              "other-config:disable-in-band=true", "--", "add-br", "br-phy", "--",
-                              "set", "bridge", "br-phy", "datapath_type=netdev", "--", "add-port",
-                              "br-phy", "ul"}),
-                environment);
+}
+
+void OvnLab::start_chassis(const Chassis& where) {
+  const auto& directory = where.directory;
+  const auto run = directory + "/run";
+  start_ovs(directory, where.netns);
+  check_command(vsctl(directory, {"set", "Open_vSwitch", ".",
+                                  "external_ids:system-id=" + where.node,
+                                  "external_ids:hostname=" + where.node,
+                                  "external_ids:ovn-remote=unix:" + sb_socket(),
+                                  "external_ids:ovn-encap-type=geneve",
+                                  "external_ids:ovn-encap-ip=" + where.encap_ip,
+                                  "external_ids:ovn-bridge-datapath-type=netdev", "--", "add-br",
+                                  "br-int", "--", "set", "bridge", "br-int",
+                                  "datapath_type=netdev", "fail-mode=secure",
+                                  "other-config:disable-in-band=true", "--", "add-br", "br-phy",
+                                  "--", "set", "bridge", "br-phy", "datapath_type=netdev", "--",
+                                  "add-port", "br-phy", "ul"}));
   check_command({"ip", "-n", where.netns, "addr", "add", where.encap_ip + "/24", "dev", "br-phy"});
   check_command({"ip", "-n", where.netns, "link", "set", "br-phy", "up"});
   // ovn-controller 23.03 has no --unixctl: its control socket carries its pid, known only
   // once it runs, so the manifest gets it after the start.
-  start_daemon("ovn-controller", in_namespace(where.netns, {"ovn-controller", "unix:" + run + "/db.sock"}),
-               environment, directory, "");
+  start_daemon("ovn-controller",
+               in_namespace(where.netns, {"ovn-controller", "unix:" + run + "/db.sock"}),
+               ovs_environment(directory), directory, "");
   std::ifstream pidfile(run + "/ovn-controller.pid");
   std::string pid;
   pidfile >> pid;
   manifest_.daemons.back().control_socket = run + "/ovn-controller." + pid + ".ctl";
   save_manifest(manifest_);
+}
+
+// Kube-OVN's underlay (live-migration-facts.md): each chassis reaches the provider network
+// through br-ex (ovn-bridge-mappings), trunked to a ToR switch. The kernel here has neither
+// 802.1Q devices nor bridge VLAN filtering, so the ToR is an OVS bridge in normal (learning)
+// mode in its own namespace, with access ports for external hosts.
+void OvnLab::start_provider_network() {
+  tor_netns_ = create_namespace("tor");
+  tor_directory_ = manifest_.directory + "/tor";
+  start_ovs(tor_directory_, tor_netns_);
+  check_command(vsctl(tor_directory_, {"add-br", kTorBridge, "--", "set", "bridge", kTorBridge,
+                                       "datapath_type=netdev", "fail-mode=standalone"}));
+  for (std::size_t index = 0; index < nodes_.size(); ++index) {
+    const auto& where = chassis_.at(nodes_[index]);
+    const auto trunk = "n" + std::to_string(index);
+    connect(where.netns, "tor", tor_netns_, trunk, kUnderlayMtu);
+    check_command(vsctl(tor_directory_, {"add-port", kTorBridge, trunk}));
+    check_command(vsctl(where.directory,
+                        {"add-br", "br-ex", "--", "set", "bridge", "br-ex", "datapath_type=netdev",
+                         "--", "add-port", "br-ex", "tor", "--", "set", "Open_vSwitch", ".",
+                         std::string("external_ids:ovn-bridge-mappings=") + kPhysicalNetwork +
+                             ":br-ex"}));
+  }
+}
+
+void OvnLab::attach_to_provider_network(const std::string& netns, const std::string& interface,
+                                        int mtu) {
+  if (!spec_.provider_vlan) throw std::runtime_error("the lab has no provider network");
+  const auto access = "x" + std::to_string(attached_count_++);
+  connect(tor_netns_, access, netns, interface, mtu);
+  check_command(vsctl(tor_directory_, {"add-port", kTorBridge, access, "tag=" +
+                                           std::to_string(*spec_.provider_vlan)}));
 }
 
 void OvnLab::wait_for_chassis_registration() {
@@ -297,6 +334,7 @@ void OvnLab::start() {
   for (const auto& node : nodes_) create_namespace("hv-" + node);
   start_underlay();
   for (const auto& node : nodes_) start_chassis(chassis_.at(node));
+  if (spec_.provider_vlan) start_provider_network();
   wait_for_chassis_registration();
   warm_tunnels();
 }

@@ -5,7 +5,9 @@
 // per-lab namespace names, recorded in the lab's manifest as it is created.
 #pragma once
 
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,7 +19,11 @@ namespace lmlab::real {
 struct LabSpec {
   std::string scenario;             // for `lmlab lab status`
   std::vector<std::string> nodes;   // one chassis each
+  std::optional<std::uint16_t> provider_vlan;  // a ToR and br-ex on every chassis when set
 };
+
+// The provider network's name in ovn-bridge-mappings and the localnet port's network_name.
+inline constexpr const char* kPhysicalNetwork = "physnet";
 
 struct Chassis {
   std::string node;
@@ -51,6 +57,10 @@ class OvnLab {
                      const std::string& interface, int mtu, const std::string& iface_id);
   // Unplugs the chassis end from br-int and deletes the veth.
   void detach(const std::string& node, const std::string& chassis_interface);
+  // Connects `interface` of namespace `netns` to an access port of the ToR on the provider
+  // VLAN (an external host).
+  void attach_to_provider_network(const std::string& netns, const std::string& interface,
+                                  int mtu);
 
   // Starts a daemon that detaches, with its pidfile and log under `directory` (run/, log/),
   // recorded for teardown. Throws naming the daemon and its last error line if it fails.
@@ -74,15 +84,20 @@ class OvnLab {
   std::string namespace_name(const std::string& role) const;
   void start_central();
   void start_underlay();
+  void start_ovs(const std::string& directory, const std::string& netns);
   void start_chassis(const Chassis& chassis);
+  void start_provider_network();
   void wait_for_chassis_registration();
   void warm_tunnels();
-  Argv vsctl(const Chassis& chassis, const Argv& arguments) const;
+  Argv vsctl(const std::string& directory, const Argv& arguments) const;
 
+  LabSpec spec_;
   LabManifest manifest_;
   std::vector<std::string> nodes_;
   std::map<std::string, Chassis> chassis_;
   std::string underlay_netns_;
+  std::string tor_netns_;
+  std::string tor_directory_;
   std::size_t attached_count_ = 0;  // names chassis ends of veths uniquely
   bool released_ = false;
   bool torn_down_ = false;

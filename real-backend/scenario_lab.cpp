@@ -10,7 +10,8 @@
 namespace lmlab::real {
 
 ScenarioLab::ScenarioLab(const Scenario& scenario)
-    : lab_(std::make_unique<OvnLab>(LabSpec{scenario.name, scenario.cluster.nodes})) {
+    : lab_(std::make_unique<OvnLab>(
+          LabSpec{scenario.name, scenario.cluster.nodes, scenario.cluster.underlay.vlan})) {
   guardian_.emplace(lab_->directory());
   lab_->start();
   nbctl_ = std::make_unique<NbctlDaemon>(*lab_);

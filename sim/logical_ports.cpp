@@ -4,7 +4,8 @@ namespace lmlab {
 
 void create_logical_ports(const Scenario& scenario, Northbound& northbound) {
   for (const auto& client : scenario.clients)
-    northbound.add_port({client.name, client.mac, client.ips, {client.node}, std::nullopt});
+    if (!client.external)
+      northbound.add_port({client.name, client.mac, client.ips, {client.node}, std::nullopt});
   for (const auto& vm : scenario.vms)
     northbound.add_port({vm.name, vm.mac, vm.ips, {vm.node}, std::nullopt});
 }

@@ -1,5 +1,5 @@
 // The logical switch ports a scenario starts with: one per client and VM, bound to the node
-// it starts on. Every backend creates them the same way before migrations begin.
+// it starts on (external clients are outside OVN, on the provider network). Every backend creates them the same way before migrations begin.
 #pragma once
 
 #include "sim/northbound.hpp"

@@ -37,6 +37,9 @@ struct UnderlaySpec {
   std::uint64_t rate_bps = 10'000'000'000;
   Time latency = std::chrono::microseconds(50);
   std::uint32_t tunnel_overhead_bytes = 58;  // Geneve encapsulation (ovn-lab README)
+  // Kube-OVN underlay (live-migration-facts.md): the subnet also reaches a provider network
+  // on this VLAN through a localnet port, where external clients sit behind a ToR switch.
+  std::optional<std::uint16_t> vlan;
 };
 
 // How long an NB change takes to take effect on the chassis, and how long an additional
@@ -83,9 +86,11 @@ struct ClusterSpec {
 // A pod (not migrated) that talks to VMs; workloads run between a client and a VM.
 struct ClientSpec {
   std::string name;
-  std::string node;
+  std::string node;              // empty for an external client
   std::string mac;               // canonical lower-case "0a:58:0a:10:00:64"
   std::vector<std::string> ips;  // at least one IPv4 inside network.subnet
+  // A host on the provider network (underlay.vlan), behind the ToR, not a pod on a node.
+  bool external = false;
 };
 
 // How a VM gets its address: configured in the guest, or leased from OVN's DHCP (the

@@ -519,13 +519,15 @@ class ScenarioReader {
   }
 
   UnderlaySpec read_underlay(const YAML::Node& node) {
-    const Mapping fields(node, "cluster.underlay", {"rate", "latency", "tunnel_overhead"});
+    const Mapping fields(node, "cluster.underlay", {"rate", "latency", "tunnel_overhead", "vlan"});
     UnderlaySpec underlay;
     fields.update("rate", constrained(as_bit_rate, is_positive, "a bit rate > 0"),
                   underlay.rate_bps);
     fields.update("latency", as_duration, underlay.latency);
     fields.update("tunnel_overhead", as_integer<std::uint32_t>(0, 200),
                   underlay.tunnel_overhead_bytes);
+    fields.update("vlan", as_integer<std::uint16_t>(1, 4094), underlay.vlan);
+    vlan_ = underlay.vlan.has_value();
     return underlay;
   }
 
@@ -562,9 +564,13 @@ class ScenarioReader {
   }
 
   ClientSpec read_client(const YAML::Node& node) {
-    const Mapping fields(node, "client", {"name", "node", "mac", "ips"});
+    const Mapping fields(node, "client", {"name", "node", "mac", "ips", "external"});
     ClientSpec client;
-    read_attachment(fields, client);
+    fields.update("external",
+                  constrained(as_bool, [this](bool external) { return !external || vlan_; },
+                              "false (true needs cluster.underlay.vlan)"),
+                  client.external);
+    read_attachment(fields, client, !client.external);
     return client;
   }
 
@@ -589,9 +595,15 @@ class ScenarioReader {
 
   // What clients and VMs share: a unique name, a node, and unique addresses on the network.
   template <typename Spec>
-  void read_attachment(const Mapping& fields, Spec& spec) {
+  void read_attachment(const Mapping& fields, Spec& spec, bool on_a_node = true) {
     spec.name = fields.required("name", unique(as_name, names_));
-    spec.node = fields.required("node", reference_to(nodes_, "node"));
+    if (on_a_node)
+      spec.node = fields.required("node", reference_to(nodes_, "node"));
+    else
+      fields.update("node",
+                    constrained(as_string, [](const std::string&) { return false; },
+                                "no node: an external client is on the provider network"),
+                    spec.node);
     spec.mac = fields.required("mac", unique(as_mac, macs_));
     spec.ips = fields.required(
         "ips", constrained(list_of(unique(host_address(), ips_), "IP addresses"), has_ipv4,
@@ -715,7 +727,8 @@ class ScenarioReader {
   Scenario scenario_;
   std::vector<std::string> nodes_;
   Subnets subnets_;
-  bool dhcp_ = false;  // cluster.network.dhcp is set: VMs may use addressing dhcp
+  bool dhcp_ = false;
+  bool vlan_ = false;  // cluster.underlay.vlan is set: clients may be external  // cluster.network.dhcp is set: VMs may use addressing dhcp
   std::map<std::string, std::string> vm_nodes_;  // where each VM is after the migrations so far
   UniqueValues names_{"name"};                   // clients and VMs share one namespace
   UniqueValues macs_{"MAC"};

@@ -246,7 +246,7 @@ TEST(Ns3Backend, RefusesDhcpAndGatewayScenariosItDoesNotModel) {
   const auto scenario =
       load_scenario_file(std::string(LMLAB_SOURCE_DIR) + "/scenarios/dhcp-gateway.yaml");
   try {
-    run_scenario(scenario, {"ns3", std::nullopt});
+    run_scenario(scenario, {"ns3", std::nullopt, {}});
     FAIL() << "ns-3 played a DHCP scenario it has no model for";
   } catch (const std::invalid_argument& error) {
     EXPECT_THAT(error.what(), ::testing::HasSubstr("--backend ovn"));

@@ -107,7 +107,7 @@ TEST(RealLab, HostHasWhatTheOvnBackendNeeds) {
 TEST(RealLab, StartsARegisteredChassisPerNodeAndRemovesEverything) {
   std::string id;
   {
-    OvnLab lab({"lab-test", {"node-a", "node-b", "node-c"}});
+    OvnLab lab({"lab-test", {"node-a", "node-b", "node-c"}, std::nullopt});
     id = lab.manifest().id;
     const auto started = std::chrono::steady_clock::now();
     lab.start();
@@ -132,7 +132,7 @@ TEST(RealLab, StartsARegisteredChassisPerNodeAndRemovesEverything) {
 TEST(RealLab, DaemonThatFailsIsNamedWithItsLogLine) {
   std::string id;
   {
-    OvnLab lab({"lab-test", {"node-a"}});
+    OvnLab lab({"lab-test", {"node-a"}, std::nullopt});
     id = lab.manifest().id;
     const auto directory = lab.directory() + "/broken";
     fs::create_directories(directory + "/run");
@@ -178,6 +178,27 @@ TEST(RealLab, DhcpGuestLeasesFromOvnAndResolvesTheGatewayThroughArpProxy) {
               HasSubstr("lladdr 0a:58:0a:10:00:01"));
   EXPECT_THAT(check_command({"ip", "-n", vm, "route", "show", "default"}),
               HasSubstr("default via 169.254.1.1 dev eth0 onlink"));
+  EXPECT_EQ(run_command({LMLAB_BINARY, "lab", "down", id}).exit_code, 0);
+  EXPECT_TRUE(traces_of(id).empty());
+}
+
+TEST(RealLab, UnderlayVlanReachesTheExternalHostThroughLocalnetAndTheTor) {
+  const auto id = lab_up(std::string(LMLAB_SOURCE_DIR) + "/scenarios/underlay-vlan.yaml");
+  const auto ping = run_command({"ip", "netns", "exec", "lmlab-" + id + "-client-gateway", "ping",
+                                 "-c", "3", "-i", "0.2", "-W", "1", "10.16.0.10"});
+  EXPECT_THAT(ping.out, HasSubstr(" 0% packet loss")) << ping.out;
+  // The ToR learned both ends on VLAN 100: the VM behind node-a's trunk (port n0), the
+  // external host on its access port.
+  const auto tor = std::string(kLabStateRoot) + "/" + id + "/tor/run";
+  const auto fdb = check_command({"ovs-appctl", "-t", tor + "/ovs-vswitchd.ctl", "fdb/show",
+                                  "br-tor"});
+  EXPECT_THAT(fdb, ::testing::ContainsRegex(" 100  0a:58:0a:10:00:0a"));
+  EXPECT_THAT(fdb, ::testing::ContainsRegex(" 100  0a:58:0a:10:00:01"));
+  const auto localnet = check_command(
+      {"ovn-nbctl", "--db=unix:" + std::string(kLabStateRoot) + "/" + id + "/central/run/nb.sock",
+       "--bare", "--columns=type,tag", "list", "Logical_Switch_Port", "localnet.physnet"});
+  EXPECT_THAT(localnet, HasSubstr("localnet"));
+  EXPECT_THAT(localnet, HasSubstr("100"));
   EXPECT_EQ(run_command({LMLAB_BINARY, "lab", "down", id}).exit_code, 0);
   EXPECT_TRUE(traces_of(id).empty());
 }

@@ -245,6 +245,16 @@ TEST(LoadScenarioText, FollowsTheVmThroughSuccessiveMigrations) {
   EXPECT_EQ(scenario.migrations[2].start, seconds(7));
 }
 
+TEST(LoadScenarioText, ReadsAnExternalClientOnTheProviderVlan) {
+  std::string text = kFull;
+  text.replace(text.find("    tunnel_overhead: 58\n"), 24, "    tunnel_overhead: 58\n    vlan: 100\n");
+  text.replace(text.find("    node: node-c\n"), 17, "    external: true\n");
+  const Scenario scenario = load_scenario_text(text, "vlan.yaml");
+  EXPECT_EQ(scenario.cluster.underlay.vlan, 100);
+  EXPECT_TRUE(scenario.clients[0].external);
+  EXPECT_EQ(scenario.clients[0].node, "");
+}
+
 TEST(LoadScenarioText, ReadsDhcpGatewayAndPreload) {
   std::string text = kFull;
   text.replace(text.find("    subnet_v6: fd00:10:16::/64\n"), 31,
@@ -341,6 +351,10 @@ const BrokenCase kBrokenCases[] = {
     {"PreloadTooManyPorts", "    northd: 2ms\n",
      "    northd: 2ms\n    preload: {ports_per_switch: 5000}\n", 15, 33,
      "expected an integer from 0 to 1000, got '5000'"},
+    {"ExternalClientWithoutVlan", "    node: node-c\n", "    node: node-c\n    external: true\n",
+     20, 15, "expected false (true needs cluster.underlay.vlan)"},
+    {"VlanOutOfRange", "    tunnel_overhead: 58\n", "    tunnel_overhead: 58\n    vlan: 4095\n", 13,
+     11, "expected an integer from 1 to 4094, got '4095'"},
     {"NonScalarKey", "name: full\n", "name: full\n? [a, b]\n: c\n", 2, 3, "expected a plain key"},
 
     // Repeated keys and documents.

@@ -12,11 +12,12 @@ namespace lmlab::real {
 // Where every lab keeps its directory: root-only runtime state, gone after a reboot.
 inline constexpr const char* kLabStateRoot = "/run/lmlab";
 
-// A daemon started with --detach and a pidfile, stopped through its control socket.
+// A daemon started with --detach and a pidfile, stopped through its control socket, or with
+// SIGTERM when it has none (a guest's DHCP client).
 struct LabDaemon {
   std::string name;            // e.g. "ovn-controller node-a"
   std::string pidfile;
-  std::string control_socket;  // ovs-appctl target
+  std::string control_socket;  // ovs-appctl target; empty: SIGTERM
   std::vector<std::string> exit_arguments;  // e.g. {"--cleanup"} for ovs-vswitchd
 };
 

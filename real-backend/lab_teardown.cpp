@@ -64,10 +64,14 @@ std::vector<std::string> tear_down_lab(const LabManifest& manifest) {
   for (auto daemon = manifest.daemons.rbegin(); daemon != manifest.daemons.rend(); ++daemon) {
     const auto pid = running_pid(*daemon, manifest.directory);
     if (!pid) continue;
-    Argv exit_command{"ovs-appctl", "--timeout=2", "-t", daemon->control_socket, "exit"};
-    exit_command.insert(exit_command.end(), daemon->exit_arguments.begin(),
-                        daemon->exit_arguments.end());
-    run_command(exit_command);
+    if (daemon->control_socket.empty()) {
+      kill(*pid, SIGTERM);  // not an OVS daemon: no control socket to ask
+    } else {
+      Argv exit_command{"ovs-appctl", "--timeout=2", "-t", daemon->control_socket, "exit"};
+      exit_command.insert(exit_command.end(), daemon->exit_arguments.begin(),
+                          daemon->exit_arguments.end());
+      run_command(exit_command);
+    }
     stopping.emplace_back(&*daemon, *pid);
   }
   for (const auto& [daemon, pid] : stopping) {

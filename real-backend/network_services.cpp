@@ -1,6 +1,8 @@
 #include "real-backend/network_services.hpp"
 
 #include <arpa/inet.h>
+#include <fstream>
+#include <optional>
 #include <regex>
 #include <stdexcept>
 
@@ -16,6 +18,14 @@ namespace {
 constexpr const char* kRouter = "ovn-cluster";
 
 std::string quoted(const std::string& text) { return "\"" + text + "\""; }
+
+std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+std::optional<std::string> ipv6_of(const VmSpec& vm) {
+  for (const auto& ip : vm.ips)
+    if (ip.find(':') != std::string::npos) return ip;
+  return std::nullopt;
+}
 
 // The subnet's first host address with its prefix: the router port's address.
 std::string first_host(const std::string& cidr) {
@@ -45,10 +55,17 @@ void configure_dhcp(NbctlDaemon& nbctl, const Scenario& scenario, const DhcpSpec
               "options:server_id=" + quoted(dhcp.server_id),
               "options:server_mac=" + quoted(dhcp.server_mac)};
   if (dhcp.router) create.push_back("options:router=" + quoted(*dhcp.router));
-  auto uuid = nbctl.run(create);
-  uuid = uuid.substr(0, uuid.find('\n'));
-  for (const auto& vm : scenario.vms)
-    if (vm.addressing == Addressing::dhcp) nbctl.run({"lsp-set-dhcpv4-options", vm.name, uuid});
+  const auto v4 = first_line(nbctl.run(create));
+  // Stateful DHCPv6 on dual-stack networks (OVN-Kubernetes: server_id is a 0a:58 MAC).
+  std::optional<std::string> v6;
+  if (const auto& subnet_v6 = scenario.cluster.network.subnet_v6)
+    v6 = first_line(nbctl.run({"create", "DHCP_Options", "cidr=" + quoted(*subnet_v6),
+                               "options:server_id=" + quoted(dhcp.server_mac)}));
+  for (const auto& vm : scenario.vms) {
+    if (vm.addressing != Addressing::dhcp) continue;
+    nbctl.run({"lsp-set-dhcpv4-options", vm.name, v4});
+    if (v6 && ipv6_of(vm)) nbctl.run({"lsp-set-dhcpv6-options", vm.name, *v6});
+  }
 }
 
 // reference/ovn-lab README, traps: OVN 23.03's arp_proxy takes plain IPv4 addresses only,
@@ -89,6 +106,31 @@ void configure_provider_network(NbctlDaemon& nbctl, const std::string& logical_s
              "logical_switch_port", port, "tag=" + std::to_string(vlan)});
 }
 
+// dhclient -6 leases the address and stays, as a guest's DHCP client does; it is a daemon of
+// the lab (stopped with SIGTERM) and writes the lease where lmlab reads it.
+std::string lease_dhcpv6_address(OvnLab& lab, const std::string& netns, const std::string& vm) {
+  const auto base = lab.directory() + "/dhclient6-" + vm;
+  lab.record_daemon("dhclient -6 " + vm, base + ".pid");
+  const auto result = run_command({"ip", "netns", "exec", netns, "dhclient", "-6", "-1", "-sf",
+                                   "/bin/true", "-lf", base + ".lease", "-pf", base + ".pid",
+                                   "eth0"});
+  if (result.exit_code == 127 || result.err.find("No such file") != std::string::npos)
+    throw std::runtime_error("VM " + vm + " uses DHCPv6: install the Debian package isc-dhcp-client");
+  std::ifstream lease_file(base + ".lease");
+  const std::string lease{std::istreambuf_iterator<char>(lease_file), {}};
+  static const std::regex address("iaaddr ([0-9a-f:]+)");
+  std::smatch match;
+  if (result.exit_code != 0 || !std::regex_search(lease, match, address))
+    throw std::runtime_error("VM " + vm + " got no DHCPv6 lease from OVN: " + result.err);
+  return match[1];
+}
+
+// The leased address must be the one the scenario (and so the logical port) names.
+void check_leased(const std::string& vm, const std::string& leased, const std::string& expected) {
+  if (leased != expected)
+    throw std::runtime_error("VM " + vm + " leased " + leased + " over DHCP, expected " + expected);
+}
+
 }  // namespace
 
 void configure_network_services(NbctlDaemon& nbctl, const Scenario& scenario,
@@ -100,16 +142,19 @@ void configure_network_services(NbctlDaemon& nbctl, const Scenario& scenario,
     configure_provider_network(nbctl, logical_switch, *vlan);
 }
 
-void use_network_services(const Scenario& scenario, LabGuests& guests) {
+void use_network_services(const Scenario& scenario, OvnLab& lab, LabGuests& guests) {
   const auto& network = scenario.cluster.network;
   for (const auto& vm : scenario.vms) {
     const auto& netns = guests.netns_of(vm.name);
     if (vm.addressing == Addressing::dhcp) {
       const auto leased = lease_dhcp_address(netns, vm.name);
-      if (leased != first_ipv4(vm.ips))
-        throw std::runtime_error("VM " + vm.name + " leased " + leased + " over DHCP, expected " +
-                                 first_ipv4(vm.ips));
+      check_leased(vm.name, leased, first_ipv4(vm.ips));
       add_guest_address(netns, "eth0", leased, network);
+      if (const auto v6 = ipv6_of(vm); v6 && network.subnet_v6) {
+        const auto leased_v6 = lease_dhcpv6_address(lab, netns, vm.name);
+        check_leased(vm.name, leased_v6, *v6);
+        add_guest_address(netns, "eth0", leased_v6, network);
+      }
     }
     if (!network.gateway) continue;
     check_command({"ip", "-n", netns, "route", "add", "default", "via", *network.gateway, "dev",

@@ -7,6 +7,7 @@
 
 #include "real-backend/lab_guests.hpp"
 #include "real-backend/nbctl_daemon.hpp"
+#include "real-backend/ovn_lab.hpp"
 #include "sim/scenario.hpp"
 
 namespace lmlab::real {
@@ -16,9 +17,10 @@ namespace lmlab::real {
 void configure_network_services(NbctlDaemon& nbctl, const Scenario& scenario,
                                 const std::string& logical_switch);
 
-// Guest side, once the ports are bound: each dhcp VM leases its address with udhcpc (it must
-// be the address the scenario names), and VMs route by default through the gateway, whose
-// MAC must then resolve through arp_proxy. Throws std::runtime_error saying what failed.
-void use_network_services(const Scenario& scenario, LabGuests& guests);
+// Guest side, once the ports are bound: each dhcp VM leases its address with udhcpc, and on a
+// dual-stack network its IPv6 address with dhclient -6 (each must be the address the scenario
+// names), and VMs route by default through the gateway, whose MAC must then resolve through
+// arp_proxy. Throws std::runtime_error saying what failed.
+void use_network_services(const Scenario& scenario, OvnLab& lab, LabGuests& guests);
 
 }  // namespace lmlab::real

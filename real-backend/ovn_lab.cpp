@@ -160,6 +160,11 @@ void OvnLab::detach(const std::string& node, const std::string& chassis_interfac
   check_command({"ip", "-n", where.netns, "link", "delete", chassis_interface});
 }
 
+void OvnLab::record_daemon(const std::string& name, const std::string& pidfile) {
+  manifest_.daemons.push_back({name, pidfile, "", {}});
+  save_manifest(manifest_);
+}
+
 void OvnLab::start_daemon(const std::string& name, const Argv& argv,
                           const Environment& environment, const std::string& directory,
                           const std::string& control_socket,

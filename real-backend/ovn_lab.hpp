@@ -68,6 +68,10 @@ class OvnLab {
                     const std::string& directory, const std::string& control_socket,
                     std::vector<std::string> exit_arguments = {});
 
+  // Records a process that will write `pidfile` (under the lab directory) and has no control
+  // socket, so that teardown stops it with SIGTERM. Call before starting it.
+  void record_daemon(const std::string& name, const std::string& pidfile);
+
   const Chassis& chassis(const std::string& node) const;
   const LabManifest& manifest() const { return manifest_; }
   std::string nb_socket() const;

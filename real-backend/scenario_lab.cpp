@@ -22,7 +22,7 @@ ScenarioLab::ScenarioLab(const Scenario& scenario)
   configure_network_services(*nbctl_, scenario, kLogicalSwitch);
   guests_ = std::make_unique<LabGuests>(*lab_, scenario);
   northbound_->wait_for_chassis();
-  use_network_services(scenario, *guests_);
+  use_network_services(scenario, *lab_, *guests_);
   check_data_plane(scenario);
 }
 

@@ -79,16 +79,17 @@ VmGuest::VmGuest(OvnLab& lab, const VmSpec& vm, const NetworkSpec& network)
     : lab_(lab), vm_(vm), mtu_(static_cast<int>(network.mtu)) {
   guest_netns_ = lab_.create_namespace("vm-" + vm.name);
   qemu_netns_ = lab_.create_namespace("qemu-" + vm.name);
+  // The guest has been up long before it migrates: its link-local address is not tentative
+  // (a DHCPv6 client needs it at once).
+  set_namespace_sysctl(guest_netns_, "net/ipv6/conf/default/accept_dad", "0");
   // The QEMU namespace only moves frames; its own IPv6 would talk on the VM's wire.
   set_namespace_sysctl(qemu_netns_, "net/ipv6/conf/all/disable_ipv6", "1");
   set_namespace_sysctl(qemu_netns_, "net/ipv6/conf/default/disable_ipv6", "1");
   lab_.connect(guest_netns_, "eth0", qemu_netns_, "nic", mtu_);
-  // A DHCP guest leases its IPv4 address once its port is bound (network_services).
-  std::vector<std::string> configured;
-  for (const auto& ip : vm.ips)
-    if (vm.addressing == Addressing::static_ip || ip.find(':') != std::string::npos)
-      configured.push_back(ip);
-  configure_guest_interface(guest_netns_, "eth0", vm.mac, configured, network);
+  // A DHCP guest leases its addresses once its port is bound (network_services).
+  configure_guest_interface(guest_netns_, "eth0", vm.mac,
+                            vm.addressing == Addressing::dhcp ? std::vector<std::string>{} : vm.ips,
+                            network);
   check_command({"tc", "-n", qemu_netns_, "qdisc", "add", "dev", "nic", "clsact"});
   tc_.emplace(Argv{"tc", "-n", qemu_netns_, "-batch", "-"});
   add_domain(vm.node);

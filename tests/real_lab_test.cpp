@@ -167,6 +167,12 @@ TEST(RealLab, DhcpGuestLeasesFromOvnAndResolvesTheGatewayThroughArpProxy) {
   const auto vm = "lmlab-" + id + "-vm-vm1";
   EXPECT_THAT(check_command({"ip", "-n", vm, "-4", "addr", "show", "dev", "eth0"}),
               HasSubstr("10.16.0.10/16"));
+  // Dual-stack: the IPv6 address came from OVN's stateful DHCPv6, to dhclient -6.
+  EXPECT_THAT(check_command({"ip", "-n", vm, "-6", "addr", "show", "dev", "eth0"}),
+              HasSubstr("fd00:10:16::10/64"));
+  std::ifstream lease6(std::string(kLabStateRoot) + "/" + id + "/dhclient6-vm1.lease");
+  EXPECT_THAT(std::string(std::istreambuf_iterator<char>(lease6), {}),
+              HasSubstr("iaaddr fd00:10:16::10"));
   // A second lease from OVN's DHCP, as a renewal would get: the options of the scenario
   // (OVN-Kubernetes' lease_time=3500, server_id=169.254.1.1; live-migration-facts.md).
   const auto lease = run_command({"ip", "netns", "exec", vm, "udhcpc", "-i", "eth0", "-n", "-q",

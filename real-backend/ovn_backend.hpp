@@ -4,7 +4,6 @@
 
 #include <cstdint>
 #include <functional>
-#include <stdexcept>
 
 #include "sim/packet_record.hpp"
 #include "sim/phase_event.hpp"
@@ -12,14 +11,9 @@
 
 namespace lmlab {
 
-// SIGINT or SIGTERM arrived during a run; the lab has been removed.
-class RunInterrupted : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
 // Builds the scenario's lab, plays the scenario in wall-clock time, tears the lab down.
-// Throws std::runtime_error (clear message, lab removed) when the host cannot run it.
+// Throws std::runtime_error (clear message, lab removed) when the host cannot run it, or when
+// SIGINT or SIGTERM stops the run.
 // `progress`, if set, hears the run time now and then.
 RunOutput run_on_ovn(const Scenario& scenario, std::uint64_t seed, EventLog& log,
                      const std::function<void(Time)>& progress = {});

@@ -8,6 +8,7 @@
 #include "reports/result_json.hpp"
 #include "reports/result_json_reader.hpp"
 #include "sim/runner.hpp"
+#include "tests/result_queries.hpp"
 #include "sim/scenario_loader.hpp"
 
 namespace lmlab {
@@ -25,19 +26,6 @@ const Result& result_of(const std::string& name) {
   auto found = results.find(name);
   if (found == results.end()) found = results.emplace(name, run_scenario(shipped(name), {})).first;
   return found->second;
-}
-
-Time worst_downtime(const Result& result) {
-  Time worst{0};
-  for (const auto& probe : result.figures.probes) worst = std::max(worst, probe.downtime);
-  return worst;
-}
-
-std::vector<PhaseEvent> events_of(const Result& result, Phase phase) {
-  std::vector<PhaseEvent> found;
-  std::copy_if(result.events.begin(), result.events.end(), std::back_inserter(found),
-               [&](const PhaseEvent& event) { return event.phase == phase; });
-  return found;
 }
 
 std::string without_metadata(const Result& result) {

@@ -8,6 +8,7 @@
 
 #include "reports/result_json.hpp"
 #include "sim/runner.hpp"
+#include "tests/result_queries.hpp"
 #include "sim/scenario_loader.hpp"
 
 namespace lmlab {
@@ -29,19 +30,6 @@ const Result& naive_on_ovn() {
   static const Result result =
       run_scenario(load("tcp-survival-naive.yaml"), {"ovn", std::nullopt, {}});
   return result;
-}
-
-Time worst_downtime(const Result& result) {
-  Time worst{0};
-  for (const auto& probe : result.figures.probes) worst = std::max(worst, probe.downtime);
-  return worst;
-}
-
-std::vector<PhaseEvent> events_of(const Result& result, Phase phase) {
-  std::vector<PhaseEvent> found;
-  for (const auto& event : result.events)
-    if (event.phase == phase) found.push_back(event);
-  return found;
 }
 
 // The keys of a JSON document, recursively; arrays by the shape of their first element.

@@ -21,18 +21,22 @@ ns3::Ipv4Mask subnet_mask(const std::string& cidr) {
 }
 }  // namespace
 
-ClusterTopology::ClusterTopology(const Scenario& scenario, OvnSouthboundModel& southbound,
-                                 Clock& clock, VmHypervisorModel& hypervisor)
+ClusterTopology::ClusterTopology(const Scenario& scenario, const LogicalNetwork& network,
+                                 OvnSouthboundModel& southbound, Clock& clock,
+                                 VmHypervisorModel& hypervisor)
     : scenario_(scenario), southbound_(southbound) {
   build_chassis(clock);
   build_underlay();
-  for (const auto& client : scenario.clients)
-    build_guest(client.name, client.mac, client.ips, {client.node});
+  for (const auto& client : scenario.clients) {
+    const auto guest = build_guest(client.name, client.mac, client.ips, {client.node});
+    chassis_.at(client.node)
+        ->add_vif(network.port_of(client.name, client.node).name, guest.vifs.at(client.node));
+  }
   for (const auto& vm : scenario.vms) {
     // A VIF on every chassis: any of them may become the VM's target.
     auto guest = build_guest(vm.name, vm.mac, vm.ips, scenario.cluster.nodes);
     guest.node = vm.node;
-    hypervisor.add_guest(vm.name, std::move(guest));
+    hypervisor.add_guest(vm.name, std::move(guest), network.port_of(vm.name, vm.node).name);
   }
   assign_random_streams();
 }
@@ -93,14 +97,14 @@ VmHypervisorModel::Guest ClusterTopology::build_guest(const std::string& name,
   for (const auto& chassis : vif_nodes) {
     auto vif = link.Install(chassis_.at(chassis)->node(), channel).Get(0)
                    ->GetObject<ns3::CsmaNetDevice>();
-    chassis_.at(chassis)->add_vif(name, vif);
     devices_.Add(vif);
     attachment.vifs[chassis] = vif;
+    attachment.chassis[chassis] = chassis_.at(chassis).get();
   }
   auto ipv4 = node->GetObject<ns3::Ipv4>();
   const auto interface = ipv4->AddInterface(nic);
   ipv4->AddAddress(interface,
-                   ns3::Ipv4InterfaceAddress(ns3::Ipv4Address(first_ipv4(ips).c_str()),
+                   ns3::Ipv4InterfaceAddress(ns3::Ipv4Address(address_of(ips, AddressFamily::ipv4)->c_str()),
                                              subnet_mask(scenario_.cluster.network.subnet)));
   ipv4->SetUp(interface);
   return attachment;

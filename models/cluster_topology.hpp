@@ -1,6 +1,7 @@
 // Builds the ns-3 nodes and links of a scenario's cluster: one node per chassis, a Geneve
 // tunnel over the underlay between every pair of chassis, and one node per client and VM
-// whose NIC shares a channel with its VIFs on the chassis.
+// whose NIC shares a channel with its VIFs on the chassis, plugged in as the pod's port on
+// the node it starts on.
 #pragma once
 
 #include <map>
@@ -17,14 +18,15 @@
 #include "models/ovn_southbound_model.hpp"
 #include "models/vm_hypervisor_model.hpp"
 #include "sim/clock.hpp"
+#include "sim/logical_network.hpp"
 #include "sim/scenario.hpp"
 
 namespace lmlab {
 
 class ClusterTopology {
  public:
-  ClusterTopology(const Scenario& scenario, OvnSouthboundModel& southbound, Clock& clock,
-                  VmHypervisorModel& hypervisor);
+  ClusterTopology(const Scenario& scenario, const LogicalNetwork& network,
+                  OvnSouthboundModel& southbound, Clock& clock, VmHypervisorModel& hypervisor);
 
   // The node of a client or VM (a guest).
   ns3::Ptr<ns3::Node> guest_node(const std::string& name) const {

@@ -1,16 +1,16 @@
 #include "models/ns3_backend.hpp"
 
 #include <algorithm>
-#include <stdexcept>
+#include <memory>
 #include <string>
 
 #include <ns3/config.h>
+#include <ns3/nstime.h>
 #include <ns3/rng-seed-manager.h>
 #include <ns3/simulator.h>
-#include <ns3/tcp-socket.h>
 #include <ns3/string.h>
+#include <ns3/tcp-socket.h>
 #include <ns3/uinteger.h>
-#include <ns3/nstime.h>
 #include <ns3/version-defines.h>
 
 #include "models/cluster_topology.hpp"
@@ -20,9 +20,6 @@
 #include "models/record_sink.hpp"
 #include "models/vm_hypervisor_model.hpp"
 #include "models/workload_set.hpp"
-#include "sim/logical_ports.hpp"
-#include "sim/run_progress.hpp"
-#include "sim/migration_engine.hpp"
 
 namespace lmlab {
 
@@ -45,81 +42,91 @@ void configure_linux_like_guests(const Scenario& scenario) {
   ns3::Config::SetDefault("ns3::ArpCache::PendingQueueSize", ns3::UintegerValue(101));
 }
 
-std::string ns3_version() {
-  return "ns-" + std::to_string(NS3_VERSION_MAJOR) + "." + std::to_string(NS3_VERSION_MINOR);
+bool has_ipv6_workloads(const Scenario& scenario) {
+  const auto& workloads = scenario.workloads;
+  return std::any_of(workloads.probes.begin(), workloads.probes.end(),
+                     [](const ProbeWorkload& probe) { return probe.family == AddressFamily::ipv6; }) ||
+         std::any_of(workloads.tcp_streams.begin(), workloads.tcp_streams.end(),
+                     [](const TcpWorkload& tcp) { return tcp.family == AddressFamily::ipv6; });
 }
 
-// Each migrated VM once, in the order of its first migration.
-std::vector<std::string> migrated_vms(const Scenario& scenario) {
-  std::vector<std::string> vms;
-  for (const auto& migration : scenario.migrations)
-    if (std::find(vms.begin(), vms.end(), migration.vm) == vms.end()) vms.push_back(migration.vm);
-  return vms;
-}
-
-// What each migrated VM looks like to its client as its first migration starts.
-void schedule_identity_checks(const Scenario& scenario, Clock& clock, WorkloadSet& workloads,
-                              std::vector<IdentityObservation>& identities) {
-  for (const auto& vm : migrated_vms(scenario)) {
-    const auto first = std::find_if(scenario.migrations.begin(), scenario.migrations.end(),
-                                    [&](const MigrationSpec& m) { return m.vm == vm; });
-    clock.schedule_at(first->start, [&workloads, &identities, vm] {
-      identities.push_back(workloads.observe_identity(vm));
-    });
+// One run; ns-3's simulator is process-wide, so one session at a time, destroyed with it.
+class Ns3Session : public Session {
+ public:
+  Ns3Session(const Scenario& scenario, std::uint64_t seed, EventLog& log)
+      : scenario_(scenario),
+        southbound_(clock_, log),
+        northbound_(clock_, scenario.cluster.control_plane, southbound_) {
+    ns3::RngSeedManager::SetSeed(1);
+    ns3::RngSeedManager::SetRun(seed);
+    configure_linux_like_guests(scenario);
   }
-}
+  // Events still queued refer to this session's objects: drop them before those go.
+  ~Ns3Session() override { ns3::Simulator::Destroy(); }
+
+  Northbound& northbound() override { return northbound_; }
+  void start(const LogicalNetwork& network) override {
+    topology_ =
+        std::make_unique<ClusterTopology>(scenario_, network, southbound_, clock_, hypervisor_);
+    workloads_ = std::make_unique<WorkloadSet>(scenario_, *topology_, hypervisor_, sink_);
+  }
+  Clock& clock() override { return clock_; }
+  Hypervisor& hypervisor() override { return hypervisor_; }
+  Workloads& workloads() override { return *workloads_; }
+  void run_until(Time end) override {
+    ns3::Simulator::Stop(ns3::NanoSeconds((end - clock_.now()).count()));
+    ns3::Simulator::Run();
+  }
+  void finish() override {}
+  std::string version() const override {
+    return "ns-" + std::to_string(NS3_VERSION_MAJOR) + "." + std::to_string(NS3_VERSION_MINOR);
+  }
+  std::uint64_t simulator_events() const override { return ns3::Simulator::GetEventCount(); }
+
+ private:
+  const Scenario& scenario_;
+  Ns3Clock clock_;
+  RecordSink sink_;
+  OvnSouthboundModel southbound_;
+  OvnNorthboundModel northbound_;
+  VmHypervisorModel hypervisor_;
+  std::unique_ptr<ClusterTopology> topology_;
+  std::unique_ptr<WorkloadSet> workloads_;
+};
+
+class Ns3Backend : public Backend {
+ public:
+  std::string name() const override { return "ns3"; }
+
+  // The model has no DHCP server, no logical router, no provider network and no IPv6 yet: a
+  // scenario that relies on them would be played as something else.
+  std::optional<std::string> cannot_play(const Scenario& scenario) const override {
+    const bool dhcp_vm = std::any_of(scenario.vms.begin(), scenario.vms.end(),
+                                     [](const VmSpec& vm) { return vm.addressing == Addressing::dhcp; });
+    if (dhcp_vm || scenario.cluster.network.gateway)
+      return "the ns3 backend does not model OVN's DHCP or the arp_proxy gateway yet; play " +
+             scenario.name + " with --backend ovn";
+    if (scenario.cluster.underlay.vlan)
+      return "the ns3 backend does not model a VLAN provider network yet; play " +
+             scenario.name + " with --backend ovn";
+    if (has_ipv6_workloads(scenario)) return "the ns3 backend carries no IPv6 workloads yet";
+    if (scenario.cluster.network.subnet_v6)
+      return "the ns3 backend does not model dual-stack networks yet; play " + scenario.name +
+             " with --backend ovn";
+    return std::nullopt;
+  }
+
+  std::unique_ptr<Session> open(const Scenario& scenario, std::uint64_t seed,
+                                EventLog& log) const override {
+    return std::make_unique<Ns3Session>(scenario, seed, log);
+  }
+};
+
 }  // namespace
 
-// The model has no DHCP server, no logical router and no provider network yet: a scenario that relies on them
-// would be played as something else.
-std::optional<std::string> ns3_cannot_play(const Scenario& scenario) {
-  const bool dhcp_vm = std::any_of(scenario.vms.begin(), scenario.vms.end(), [](const VmSpec& vm) {
-    return vm.addressing == Addressing::dhcp;
-  });
-  if (dhcp_vm || scenario.cluster.network.gateway)
-    return "the ns3 backend does not model OVN's DHCP or the arp_proxy gateway yet; play " +
-           scenario.name + " with --backend ovn";
-  if (scenario.cluster.underlay.vlan)
-    return "the ns3 backend does not model a VLAN provider network yet; play " + scenario.name +
-           " with --backend ovn";
-  return std::nullopt;
-}
-
-RunOutput run_on_ns3(const Scenario& scenario, std::uint64_t seed, EventLog& log,
-                     const std::function<void(Time)>& progress) {
-  if (const auto reason = ns3_cannot_play(scenario)) throw std::invalid_argument(*reason);
-  ns3::RngSeedManager::SetSeed(1);
-  ns3::RngSeedManager::SetRun(seed);
-  configure_linux_like_guests(scenario);
-
-  RunOutput output{"ns3", ns3_version(), {}, {}, {}, 0};
-  {
-    Ns3Clock clock;
-    RecordSink sink;
-    OvnSouthboundModel southbound(clock, log);
-    OvnNorthboundModel northbound(clock, scenario.cluster.control_plane, southbound);
-    VmHypervisorModel hypervisor;
-    ClusterTopology topology(scenario, southbound, clock, hypervisor);
-    WorkloadSet workloads(scenario, topology, hypervisor, sink);
-    MigrationEngine engine(scenario, clock, northbound, hypervisor, log);
-    create_logical_ports(scenario, northbound);
-    engine.schedule_migrations();
-    schedule_identity_checks(scenario, clock, workloads, output.identities);
-    if (progress)
-      schedule_progress(clock, std::max(Time{1}, scenario.duration / 100), scenario.duration,
-                        progress);
-
-    ns3::Simulator::Stop(ns3::NanoSeconds(scenario.duration.count()));
-    ns3::Simulator::Run();
-    for (const auto& vm : migrated_vms(scenario))
-      output.identities.push_back(workloads.observe_identity(vm));
-    output.flows = workloads.flows();
-    output.records = sink.take();
-    output.simulator_events = ns3::Simulator::GetEventCount();
-    // Events still queued refer to the objects of this block: drop them before those go.
-    ns3::Simulator::Destroy();
-  }
-  return output;
+const Backend& ns3_backend() {
+  static const Ns3Backend backend;
+  return backend;
 }
 
 }  // namespace lmlab

@@ -37,10 +37,15 @@ OvnChassis::OvnChassis(std::string name, ns3::Ptr<ns3::Node> node,
       cluster_(cluster) {}
 
 void OvnChassis::add_vif(const std::string& port, ns3::Ptr<ns3::CsmaNetDevice> vif) {
+  const auto plugged = vif_ports_.find(vif);
+  if (plugged == vif_ports_.end()) {
+    node_->RegisterProtocolHandler(ns3::MakeCallback(&OvnChassis::receive_from_vif, this), 0,
+                                   vif, true);
+  } else {
+    vifs_.erase(plugged->second);  // the tap now belongs to another port of the pod
+  }
   vifs_[port] = vif;
   vif_ports_[vif] = port;
-  node_->RegisterProtocolHandler(ns3::MakeCallback(&OvnChassis::receive_from_vif, this), 0, vif,
-                                 true);
 }
 
 void OvnChassis::add_tunnel(OvnChassis& peer, ns3::Ptr<ns3::CsmaNetDevice> local_end,
@@ -50,19 +55,12 @@ void OvnChassis::add_tunnel(OvnChassis& peer, ns3::Ptr<ns3::CsmaNetDevice> local
                                  OvnTunnelHeader::kEtherType, local_end, false);
 }
 
-std::uint32_t OvnChassis::port_key(const std::string& port) const {
-  const auto& names = southbound_.port_names();
-  return static_cast<std::uint32_t>(std::find(names.begin(), names.end(), port) - names.begin()) +
-         1;
-}
-
 void OvnChassis::receive_from_vif(ns3::Ptr<ns3::NetDevice> device,
                                   ns3::Ptr<const ns3::Packet> packet, std::uint16_t ether_type,
                                   const ns3::Address& source, const ns3::Address& destination,
                                   ns3::NetDevice::PacketType) {
   const std::string& port = vif_ports_.at(device);
-  const auto& known = southbound_.port_names();
-  if (std::find(known.begin(), known.end(), port) == known.end()) return;  // not created yet
+  if (!southbound_.knows(port)) return;  // not created yet
   if (!southbound_.forwards_on(port, name_)) {
     // controller/physical.c: on a blocked additional chassis a RARP goes to ovn-controller
     // (priority 1010), which activates the port there; everything else is dropped (1000).
@@ -82,7 +80,8 @@ bool OvnChassis::answer_arp(const std::string& port, ns3::Ptr<const ns3::Packet>
   ns3::ArpHeader request;
   packet->Copy()->RemoveHeader(request);
   if (!request.IsRequest()) return false;
-  const auto mac = southbound_.mac_of_ip(ip_text(request.GetDestinationIpv4Address()));
+  const auto mac = southbound_.mac_of_ip(southbound_.switch_of(port),
+                                         ip_text(request.GetDestinationIpv4Address()));
   const auto requester = ns3::Mac48Address::ConvertFrom(request.GetSourceHardwareAddress());
   if (!mac || *mac == mac_text(requester)) return false;
   const ns3::Mac48Address owner(mac->c_str());
@@ -98,11 +97,12 @@ bool OvnChassis::answer_arp(const std::string& port, ns3::Ptr<const ns3::Packet>
 void OvnChassis::output(const std::string& port, ns3::Ptr<const ns3::Packet> packet,
                         ns3::Mac48Address source, ns3::Mac48Address destination,
                         std::uint16_t ether_type) {
+  const auto& logical_switch = southbound_.switch_of(port);
   std::vector<std::string> outputs;
   if (destination.IsBroadcast() || destination.IsGroup()) {
-    for (const auto& other : southbound_.port_names())
+    for (const auto& other : southbound_.ports_on(logical_switch))
       if (other != port) outputs.push_back(other);
-  } else if (auto owner = southbound_.port_with_mac(mac_text(destination))) {
+  } else if (auto owner = southbound_.port_with_mac(logical_switch, mac_text(destination))) {
     outputs.push_back(*owner);
   }  // an unknown unicast MAC: OVN drops it (no port has "unknown" addresses)
   const std::uint32_t encapsulated =
@@ -116,7 +116,7 @@ void OvnChassis::output(const std::string& port, ns3::Ptr<const ns3::Packet> pac
       const auto tunnel = tunnels_.find(chassis);
       if (tunnel == tunnels_.end()) continue;
       auto frame = packet->Copy();
-      frame->AddHeader(OvnTunnelHeader(port_key(output_port), source, destination, ether_type,
+      frame->AddHeader(OvnTunnelHeader(southbound_.key_of(output_port), source, destination, ether_type,
                                        static_cast<std::uint16_t>(encapsulated)));
       tunnel->second.device->Send(frame, tunnel->second.peer_address, OvnTunnelHeader::kEtherType);
     }
@@ -129,10 +129,9 @@ void OvnChassis::receive_from_tunnel(ns3::Ptr<ns3::NetDevice>, ns3::Ptr<const ns
   auto frame = packet->Copy();
   OvnTunnelHeader header;
   frame->RemoveHeader(header);
-  const auto& names = southbound_.port_names();
-  if (header.output_port_key() == 0 || header.output_port_key() > names.size()) return;
-  deliver_locally(names[header.output_port_key() - 1], frame, header.source(),
-                  header.destination(), header.ether_type());
+  const auto port = southbound_.port_with_key(header.output_port_key());
+  if (!port) return;
+  deliver_locally(*port, frame, header.source(), header.destination(), header.ether_type());
 }
 
 void OvnChassis::deliver_locally(const std::string& port, ns3::Ptr<const ns3::Packet> packet,

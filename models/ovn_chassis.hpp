@@ -28,7 +28,8 @@ class OvnChassis {
   const std::string& name() const { return name_; }
   ns3::Ptr<ns3::Node> node() const { return node_; }
 
-  // The chassis' end of a VIF (the tap QEMU or the pod uses) for a logical port.
+  // The chassis' end of a VIF (the tap QEMU or the pod uses) plugged in as a logical port;
+  // plugging the same VIF again as another port moves it there.
   void add_vif(const std::string& port, ns3::Ptr<ns3::CsmaNetDevice> vif);
   // A Geneve tunnel to another chassis over the underlay.
   void add_tunnel(OvnChassis& peer, ns3::Ptr<ns3::CsmaNetDevice> local_end,
@@ -48,7 +49,6 @@ class OvnChassis {
   void deliver_locally(const std::string& port, ns3::Ptr<const ns3::Packet> packet,
                        ns3::Mac48Address source, ns3::Mac48Address destination,
                        std::uint16_t ether_type);
-  std::uint32_t port_key(const std::string& port) const;
 
   std::string name_;
   ns3::Ptr<ns3::Node> node_;

@@ -2,24 +2,11 @@
 
 namespace lmlab {
 
-void OvnNorthboundModel::add_port(const LogicalSwitchPort& port) {
-  ports_[port.name] = port;
-  propagate(port);
-}
-
-void OvnNorthboundModel::set_port_binding(const std::string& port,
-                                          const std::vector<std::string>& requested_chassis,
-                                          const std::optional<std::string>& activation_strategy) {
-  auto& row = ports_.at(port);
-  row.requested_chassis = requested_chassis;
-  row.activation_strategy = activation_strategy;
-  propagate(row);
-}
-
-void OvnNorthboundModel::propagate(const LogicalSwitchPort& port) {
-  // Every chassis sees the change after the same path; a copy travels, as the SB row does.
+void OvnNorthboundModel::commit(const NorthboundTransaction& transaction) {
+  network_.apply(transaction);
+  // Every chassis sees the change after the same path; a copy travels, as the SB rows do.
   const Time delay = delays_.northd + delays_.southbound + delays_.ovn_controller;
-  clock_.schedule_in(delay, [this, port] { southbound_.apply_port(port); });
+  clock_.schedule_in(delay, [this, transaction] { southbound_.apply(transaction); });
 }
 
 }  // namespace lmlab

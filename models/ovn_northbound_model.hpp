@@ -1,9 +1,10 @@
-// The in-memory Northbound of the OVN model: each change reaches the chassis after the
+// The in-memory Northbound of the OVN model: each transaction reaches the chassis after the
 // modelled control-plane path NB -> ovn-northd -> SB -> ovn-controller -> flows installed.
 #pragma once
 
 #include "models/ovn_southbound_model.hpp"
 #include "sim/clock.hpp"
+#include "sim/logical_network.hpp"
 #include "sim/northbound.hpp"
 #include "sim/scenario.hpp"
 
@@ -14,17 +15,13 @@ class OvnNorthboundModel : public Northbound {
   OvnNorthboundModel(Clock& clock, const ControlPlaneSpec& delays, OvnSouthboundModel& southbound)
       : clock_(clock), delays_(delays), southbound_(southbound) {}
 
-  void add_port(const LogicalSwitchPort& port) override;
-  void set_port_binding(const std::string& port, const std::vector<std::string>& requested_chassis,
-                        const std::optional<std::string>& activation_strategy) override;
+  void commit(const NorthboundTransaction& transaction) override;
 
  private:
-  void propagate(const LogicalSwitchPort& port);
-
   Clock& clock_;
   const ControlPlaneSpec& delays_;
   OvnSouthboundModel& southbound_;
-  std::map<std::string, LogicalSwitchPort> ports_;  // the NB table as the CMS wrote it
+  LogicalNetwork network_;  // the NB as the CMS wrote it
 };
 
 }  // namespace lmlab

@@ -4,89 +4,102 @@
 
 namespace lmlab {
 
-namespace {
-bool is_additional(const LogicalSwitchPort& port, const std::string& chassis) {
-  return std::find(port.requested_chassis.begin() + (port.requested_chassis.empty() ? 0 : 1),
-                   port.requested_chassis.end(), chassis) != port.requested_chassis.end();
-}
-bool is_main(const LogicalSwitchPort& port, const std::string& chassis) {
-  return !port.requested_chassis.empty() && port.requested_chassis.front() == chassis;
-}
-}  // namespace
-
-bool OvnSouthboundModel::forwards(const Binding& binding, const std::string& chassis) const {
-  if (is_main(binding.port, chassis)) return true;
-  if (!is_additional(binding.port, chassis)) return false;
-  return binding.port.activation_strategy != "rarp" || binding.activated.count(chassis) > 0;
+PortBindingState OvnSouthboundModel::binding_of(const LogicalSwitchPort& port) const {
+  const auto activated = activated_.find(port.name);
+  return requested_binding(port.requested_chassis, port.activation_strategy,
+                           activated == activated_.end() ? std::set<std::string>{}
+                                                         : activated->second);
 }
 
-std::set<std::string> OvnSouthboundModel::forwarding_chassis(const Binding& binding) const {
-  std::set<std::string> chassis;
-  for (const auto& name : binding.port.requested_chassis)
-    if (forwards(binding, name)) chassis.insert(name);
-  return chassis;
+std::map<std::string, std::set<std::string>> OvnSouthboundModel::forwarding_now() const {
+  std::map<std::string, std::set<std::string>> forwarding;
+  for (const auto& [name, port] : network_.ports())
+    if (port.enabled) forwarding[name] = forwarding_chassis(binding_of(port));
+  return forwarding;
 }
 
-void OvnSouthboundModel::report_new_forwarding(const std::string& port,
-                                               const std::set<std::string>& before,
-                                               const std::string& how) {
-  for (const auto& chassis : forwarding_chassis(ports_.at(port)))
-    if (before.count(chassis) == 0)
-      log_.add({clock_.now(), port, Phase::binding_active, chassis, how});
-}
-
-void OvnSouthboundModel::apply_port(const LogicalSwitchPort& port) {
-  auto found = ports_.find(port.name);
-  if (found == ports_.end()) {
-    order_.push_back(port.name);
-    found = ports_.emplace(port.name, Binding{port, {}}).first;
-    report_new_forwarding(port.name, {}, "port bound");
-    return;
+void OvnSouthboundModel::report_new_forwarding(
+    const std::map<std::string, std::set<std::string>>& before, const std::string& how) {
+  // In creation order, as ports were reported before there were several.
+  for (const auto& port : ports_by_key_) {
+    const auto* row = network_.port(port);
+    if (!row || !row->enabled) continue;
+    const auto was = before.find(port);
+    for (const auto& chassis : forwarding_chassis(binding_of(*row)))
+      if (was == before.end() || was->second.count(chassis) == 0)
+        log_.add({clock_.now(), "", Phase::binding_active, chassis,
+                  was == before.end() ? "port bound" : how, port});
   }
-  const auto before = forwarding_chassis(found->second);
-  // A chassis that becomes additional anew starts blocked again; one that stays keeps its
-  // activation, as the SB record keeps additional-chassis-activated.
-  std::set<std::string> activated;
-  for (const auto& chassis : found->second.activated)
-    if (is_additional(port, chassis)) activated.insert(chassis);
-  found->second = Binding{port, activated};
-  report_new_forwarding(port.name, before, "binding changed");
+}
+
+void OvnSouthboundModel::apply(const NorthboundTransaction& transaction) {
+  const auto before = forwarding_now();
+  network_.apply(transaction);
+  for (const auto& [name, port] : network_.ports()) {
+    if (keys_.count(name)) continue;
+    ports_by_key_.push_back(name);
+    keys_[name] = static_cast<std::uint32_t>(ports_by_key_.size());
+  }
+  // A chassis that is no longer additional loses its activation, as the SB record does.
+  for (auto& [name, chassis] : activated_)
+    if (const auto* port = network_.port(name)) chassis = binding_of(*port).activated;
+  report_new_forwarding(before, "binding changed");
 }
 
 void OvnSouthboundModel::activate(const std::string& port, const std::string& chassis) {
-  auto& binding = ports_.at(port);
   if (!awaits_rarp(port, chassis)) return;
-  const auto before = forwarding_chassis(binding);
-  binding.activated.insert(chassis);
-  report_new_forwarding(port, before, "activated by RARP");
+  const auto before = forwarding_now();
+  activated_[port].insert(chassis);
+  report_new_forwarding(before, "activated by RARP");
 }
 
-std::optional<std::string> OvnSouthboundModel::port_with_mac(const std::string& mac) const {
-  for (const auto& [name, binding] : ports_)
-    if (binding.port.mac == mac) return name;
+const std::string& OvnSouthboundModel::switch_of(const std::string& port) const {
+  return network_.ports().at(port).logical_switch;
+}
+
+std::optional<std::string> OvnSouthboundModel::port_with_key(std::uint32_t key) const {
+  if (key == 0 || key > ports_by_key_.size() || !knows(ports_by_key_[key - 1]))
+    return std::nullopt;
+  return ports_by_key_[key - 1];
+}
+
+std::vector<std::string> OvnSouthboundModel::ports_on(const std::string& logical_switch) const {
+  std::vector<std::string> ports;
+  for (const auto& name : ports_by_key_)
+    if (const auto* port = network_.port(name); port && port->logical_switch == logical_switch)
+      ports.push_back(name);
+  return ports;
+}
+
+std::optional<std::string> OvnSouthboundModel::port_with_mac(const std::string& logical_switch,
+                                                             const std::string& mac) const {
+  for (const auto& [name, port] : network_.ports())
+    if (port.logical_switch == logical_switch && port.addresses && port.addresses->mac == mac)
+      return name;
   return std::nullopt;
 }
 
-std::optional<std::string> OvnSouthboundModel::mac_of_ip(const std::string& ip) const {
-  for (const auto& [name, binding] : ports_) {
-    const auto& ips = binding.port.ips;
-    if (std::find(ips.begin(), ips.end(), ip) != ips.end()) return binding.port.mac;
+std::optional<std::string> OvnSouthboundModel::mac_of_ip(const std::string& logical_switch,
+                                                         const std::string& ip) const {
+  for (const auto& [name, port] : network_.ports()) {
+    if (port.logical_switch != logical_switch || !port.addresses) continue;
+    const auto& ips = port.addresses->ips;
+    if (std::find(ips.begin(), ips.end(), ip) != ips.end()) return port.addresses->mac;
   }
   return std::nullopt;
 }
 
 std::vector<std::string> OvnSouthboundModel::chassis_of(const std::string& port) const {
-  return ports_.at(port).port.requested_chassis;
+  return network_.ports().at(port).requested_chassis;
 }
 
 bool OvnSouthboundModel::forwards_on(const std::string& port, const std::string& chassis) const {
-  return forwards(ports_.at(port), chassis);
+  const auto& row = network_.ports().at(port);
+  return row.enabled && lmlab::forwards_on(binding_of(row), chassis);
 }
 
 bool OvnSouthboundModel::awaits_rarp(const std::string& port, const std::string& chassis) const {
-  const auto& binding = ports_.at(port);
-  return is_additional(binding.port, chassis) && binding.port.activation_strategy == "rarp" &&
-         binding.activated.count(chassis) == 0;
+  return lmlab::awaits_rarp(binding_of(network_.ports().at(port)), chassis);
 }
 
 }  // namespace lmlab

@@ -1,6 +1,7 @@
-// The Southbound side of the OVN model: logical switch ports with their port bindings as
-// ovn-controller sees them once NB changes have propagated. The chassis pipelines ask it
-// where a port is bound and whether it forwards on a chassis.
+// The Southbound side of the OVN model: the logical network as ovn-controller sees it once NB
+// changes have propagated, with the port bindings and their RARP activations. The chassis
+// pipelines ask it where a port is bound, whether it forwards on a chassis, and what the L2
+// lookup and the ARP responder of a logical switch answer.
 #pragma once
 
 #include <cstdint>
@@ -11,8 +12,9 @@
 #include <vector>
 
 #include "sim/clock.hpp"
-#include "sim/northbound.hpp"
+#include "sim/logical_network.hpp"
 #include "sim/phase_event.hpp"
+#include "sim/port_binding_rule.hpp"
 
 namespace lmlab {
 
@@ -20,39 +22,47 @@ class OvnSouthboundModel {
  public:
   OvnSouthboundModel(const Clock& clock, EventLog& log) : clock_(clock), log_(log) {}
 
-  // A port's binding as ovn-controller applies it (the NB change has reached the chassis).
-  void apply_port(const LogicalSwitchPort& port);
+  // An NB transaction as ovn-controller applies it (the change has reached the chassis);
+  // logs binding_active for every chassis a port starts forwarding on.
+  void apply(const NorthboundTransaction& transaction);
   // An additional chassis saw a RARP from the port: it stops blocking it there
   // (SB additional-chassis-activated; controller/physical.c priority 1010/1000 flows).
   void activate(const std::string& port, const std::string& chassis);
 
-  // Ports known to the logical switch, in creation order.
-  const std::vector<std::string>& port_names() const { return order_; }
-  std::optional<std::string> port_with_mac(const std::string& mac) const;
-  // The MAC of the port owning an IPv4 address (the ARP responder's answer).
-  std::optional<std::string> mac_of_ip(const std::string& ip) const;
+  bool knows(const std::string& port) const { return network_.port(port) != nullptr; }
+  const std::string& switch_of(const std::string& port) const;
+  // The tunnel key of a port (Geneve option), from 1, never reused; and back.
+  std::uint32_t key_of(const std::string& port) const { return keys_.at(port); }
+  std::optional<std::string> port_with_key(std::uint32_t key) const;
+  // The switch's ports in creation order (flooding follows it).
+  std::vector<std::string> ports_on(const std::string& logical_switch) const;
+  // The L2 lookup: the switch's port with this MAC among its addresses.
+  std::optional<std::string> port_with_mac(const std::string& logical_switch,
+                                           const std::string& mac) const;
+  // The ARP responder: the MAC of the switch's port owning an IPv4 address.
+  std::optional<std::string> mac_of_ip(const std::string& logical_switch,
+                                       const std::string& ip) const;
   // Main chassis first, then additional chassis: where traffic to the port is sent
   // (multi-chassis duplication).
   std::vector<std::string> chassis_of(const std::string& port) const;
-  // Whether the port sends and receives on the chassis: main, or additional and not blocked.
+  // Whether the port sends and receives on the chassis: enabled, and bound there (main, or
+  // additional and not blocked).
   bool forwards_on(const std::string& port, const std::string& chassis) const;
   // Whether the chassis blocks the port until a RARP arrives from there.
   bool awaits_rarp(const std::string& port, const std::string& chassis) const;
 
  private:
-  struct Binding {
-    LogicalSwitchPort port;
-    std::set<std::string> activated;  // additional chassis unblocked by a RARP
-  };
-  bool forwards(const Binding& binding, const std::string& chassis) const;
-  void report_new_forwarding(const std::string& port, const std::set<std::string>& before,
+  PortBindingState binding_of(const LogicalSwitchPort& port) const;
+  std::map<std::string, std::set<std::string>> forwarding_now() const;
+  void report_new_forwarding(const std::map<std::string, std::set<std::string>>& before,
                              const std::string& how);
-  std::set<std::string> forwarding_chassis(const Binding& binding) const;
 
   const Clock& clock_;
   EventLog& log_;
-  std::map<std::string, Binding> ports_;
-  std::vector<std::string> order_;
+  LogicalNetwork network_;
+  std::map<std::string, std::set<std::string>> activated_;  // port -> chassis unblocked by RARP
+  std::map<std::string, std::uint32_t> keys_;
+  std::vector<std::string> ports_by_key_;  // key - 1 -> port
 };
 
 }  // namespace lmlab

@@ -23,18 +23,22 @@ ns3::Ptr<ns3::Packet> rarp_for(ns3::Mac48Address mac) {
 }
 }  // namespace
 
-void VmHypervisorModel::add_guest(const std::string& vm, Guest guest) {
+void VmHypervisorModel::add_guest(const std::string& vm, Guest guest, const std::string& port) {
   for (const auto& [node, vif] : guest.vifs)
     if (node != guest.node) guest.channel->Detach(vif);
+  guest.chassis.at(guest.node)->add_vif(port, guest.vifs.at(guest.node));
   guest.domains = {guest.node};
   guests_[vm] = std::move(guest);
 }
 
-void VmHypervisorModel::prepare_target(const std::string& vm, const std::string& node) {
+void VmHypervisorModel::prepare_target(const std::string& vm, const std::string& node,
+                                       const std::string& port) {
   auto& guest = guests_.at(vm);
   if (guest.vifs.count(node) == 0)
     throw std::logic_error("no VIF for " + vm + " on " + node);
-  guest.domains.insert(node);  // its VIF exists already, detached until the VM runs there
+  // Its VIF exists already, detached until the VM runs there.
+  guest.chassis.at(node)->add_vif(port, guest.vifs.at(node));
+  guest.domains.insert(node);
 }
 
 void VmHypervisorModel::pause(const std::string& vm) {

@@ -1,7 +1,7 @@
 // KubeVirt/QEMU as the ns-3 model carries them out. Each VM has one NIC on a channel of its
-// own, which also holds one VIF per chassis (the tap QEMU would use on that node). Only the
-// VIF of the node the VM runs on is attached; pausing detaches it, resuming attaches the
-// target's. The VM node, its network stack and its TCP connections are never touched
+// own, which also holds one VIF per chassis (the tap QEMU would use on that node), plugged
+// into that chassis as the pod's port once a domain exists there. Only the VIF of the node
+// the VM runs on is attached; pausing detaches it, resuming attaches the target's. The VM node, its network stack and its TCP connections are never touched
 // (ns3-3.37-notes.md, "Moving a VM between chassis").
 #pragma once
 
@@ -12,6 +12,7 @@
 #include <ns3/csma-channel.h>
 #include <ns3/csma-net-device.h>
 
+#include "models/ovn_chassis.hpp"
 #include "sim/hypervisor.hpp"
 
 namespace lmlab {
@@ -22,16 +23,19 @@ class VmHypervisorModel : public Hypervisor {
     ns3::Ptr<ns3::CsmaChannel> channel;
     ns3::Ptr<ns3::CsmaNetDevice> nic;
     std::map<std::string, ns3::Ptr<ns3::CsmaNetDevice>> vifs;  // by chassis
+    std::map<std::string, OvnChassis*> chassis;                // by name
     std::string node;                                          // where it runs
     std::set<std::string> domains;                             // nodes holding a domain
     bool paused = false;
   };
 
-  // Registers a VM running on guest.node, with its VIF there attached and the others not.
-  void add_guest(const std::string& vm, Guest guest);
+  // Registers a VM running on guest.node as `port`, with its VIF there attached and plugged,
+  // and the others not.
+  void add_guest(const std::string& vm, Guest guest, const std::string& port);
   bool is_paused(const std::string& vm) const { return guests_.at(vm).paused; }
 
-  void prepare_target(const std::string& vm, const std::string& node) override;
+  void prepare_target(const std::string& vm, const std::string& node,
+                      const std::string& port) override;
   void pause(const std::string& vm) override;
   void resume(const std::string& vm, const std::string& node) override;
   void announce(const std::string& vm) override;

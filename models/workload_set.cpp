@@ -1,6 +1,7 @@
 #include "models/workload_set.hpp"
 
 #include <sstream>
+#include <stdexcept>
 
 #include <ns3/arp-cache.h>
 #include <ns3/ipv4-interface.h>
@@ -89,8 +90,10 @@ void WorkloadSet::install_tcp_stream(const TcpStreamPlan& plan) {
   tcp_senders_.back()->start();
 }
 
-IdentityObservation WorkloadSet::observe_identity(const std::string& vm) {
-  IdentityObservation seen{Time(ns3::Simulator::Now().GetNanoSeconds()), vm, seen_source_[vm], ""};
+IdentityObservation WorkloadSet::observe_identity(const std::string& vm, AddressFamily family) {
+  if (family != AddressFamily::ipv4) throw std::logic_error("the ns-3 model has no IPv6 yet");
+  IdentityObservation seen{Time(ns3::Simulator::Now().GetNanoSeconds()), vm, seen_source_[vm], "",
+                           family};
   seen_source_.erase(vm);
   for (const auto& probe : scenario_.workloads.probes) {
     if (probe.vm != vm) continue;

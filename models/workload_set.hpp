@@ -12,22 +12,23 @@
 #include "models/record_sink.hpp"
 #include "models/tcp_stream_applications.hpp"
 #include "models/vm_hypervisor_model.hpp"
+#include "sim/backend.hpp"
 #include "sim/packet_record.hpp"
 #include "sim/scenario.hpp"
 #include "sim/workload_plan.hpp"
 
 namespace lmlab {
 
-class WorkloadSet {
+class WorkloadSet : public Workloads {
  public:
   WorkloadSet(const Scenario& scenario, ClusterTopology& topology,
               const VmHypervisorModel& hypervisor, RecordSink& sink);
 
-  const std::vector<FlowInfo>& flows() const { return plan_.flows; }
-  // The VM's identity as its client sees it now: the source address of the VM's latest
-  // packets and the MAC the client's ARP cache holds for it. Forgets the seen address, so
-  // the next observation only reflects packets that arrive after this one.
-  IdentityObservation observe_identity(const std::string& vm);
+  const std::vector<FlowInfo>& flows() const override { return plan_.flows; }
+  // The MAC is the one the client's ARP cache holds for the VM. IPv4 only: the model has no
+  // IPv6 yet (the backend refuses scenarios that need it).
+  IdentityObservation observe_identity(const std::string& vm, AddressFamily family) override;
+  std::vector<PacketRecord> take_records() override { return sink_.take(); }
 
  private:
   void install_probe(const ProbePlan& probe);

@@ -1,7 +1,10 @@
 // Where a client or VM of a scenario lives on the real backend.
 #pragma once
 
+#include <functional>
 #include <string>
+
+#include "sim/scenario.hpp"
 
 namespace lmlab::real {
 
@@ -12,5 +15,8 @@ struct GuestEndpoint {
   std::string ip;
   std::string mac;
 };
+
+// A client or VM by scenario name, with its address of a family.
+using EndpointLookup = std::function<GuestEndpoint(const std::string& name, AddressFamily family)>;
 
 }  // namespace lmlab::real

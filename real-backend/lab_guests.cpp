@@ -6,7 +6,7 @@
 
 namespace lmlab::real {
 
-LabGuests::LabGuests(OvnLab& lab, const Scenario& scenario) {
+LabGuests::LabGuests(OvnLab& lab, const Scenario& scenario, const LogicalNetwork& network) {
   const auto mtu = static_cast<int>(scenario.cluster.network.mtu);
   for (const auto& client : scenario.clients) {
     check_lab_name("client", client.name);
@@ -14,13 +14,14 @@ LabGuests::LabGuests(OvnLab& lab, const Scenario& scenario) {
     if (client.external)
       lab.attach_to_provider_network(netns, "eth0", mtu);
     else
-      lab.attach(client.node, netns, "eth0", mtu, client.name);
+      lab.attach(client.node, netns, "eth0", mtu, network.port_of(client.name, client.node).name);
     configure_guest_interface(netns, "eth0", client.mac, client.ips, scenario.cluster.network);
     netns_[client.name] = netns;
   }
   for (const auto& spec : scenario.vms) {
     check_lab_name("VM", spec.name);
-    auto guest = std::make_unique<VmGuest>(lab, spec, scenario.cluster.network);
+    auto guest = std::make_unique<VmGuest>(lab, spec, scenario.cluster.network,
+                                           network.port_of(spec.name, spec.node).name);
     netns_[spec.name] = guest->guest_netns();
     vms_[spec.name] = std::move(guest);
   }
@@ -38,8 +39,9 @@ VmGuest& LabGuests::vm(const std::string& name) {
   return *found->second;
 }
 
-void LabGuests::prepare_target(const std::string& name, const std::string& node) {
-  vm(name).add_domain(node);
+void LabGuests::prepare_target(const std::string& name, const std::string& node,
+                               const std::string& port) {
+  vm(name).add_domain(node, port);
 }
 void LabGuests::pause(const std::string& name) { vm(name).pause(); }
 void LabGuests::resume(const std::string& name, const std::string& node) { vm(name).run_on(node); }

@@ -10,18 +10,21 @@
 #include "real-backend/ovn_lab.hpp"
 #include "real-backend/vm_guest.hpp"
 #include "sim/hypervisor.hpp"
+#include "sim/logical_network.hpp"
 #include "sim/scenario.hpp"
 
 namespace lmlab::real {
 
 class LabGuests : public Hypervisor {
  public:
-  LabGuests(OvnLab& lab, const Scenario& scenario);
+  // Each pod plugged in as the port `network` has for it on its node.
+  LabGuests(OvnLab& lab, const Scenario& scenario, const LogicalNetwork& network);
 
   // The namespace of a client or VM by scenario name; its interface is "eth0".
   const std::string& netns_of(const std::string& name) const;
 
-  void prepare_target(const std::string& vm, const std::string& node) override;
+  void prepare_target(const std::string& vm, const std::string& node,
+                      const std::string& port) override;
   void pause(const std::string& vm) override;
   void resume(const std::string& vm, const std::string& node) override;
   void announce(const std::string& vm) override;

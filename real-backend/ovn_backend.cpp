@@ -4,6 +4,7 @@
 #include <csignal>
 #include <cstring>
 #include <future>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 
@@ -19,15 +20,10 @@
 #include "real-backend/southbound_watch.hpp"
 #include "real-backend/traffic/real_workloads.hpp"
 #include "real-backend/wall_clock.hpp"
-#include "sim/migration_engine.hpp"
-#include "sim/run_progress.hpp"
 
 namespace lmlab {
 
 namespace {
-
-constexpr Time kIdentityLead = std::chrono::milliseconds(10);
-constexpr Time kProgressStep = std::chrono::milliseconds(250);
 
 std::string ovn_version() {
   const auto output = real::check_command({"ovn-controller", "--version"});
@@ -37,26 +33,27 @@ std::string ovn_version() {
 
 // The workloads run on their own thread and io_context, so nothing the engine does (starting
 // tc or ovs-vsctl when a target domain is created) can delay a probe.
-class WorkloadThread {
+class WorkloadThread : public Workloads {
  public:
   WorkloadThread(const Scenario& scenario, std::uint64_t seed, const real::RunEpoch& epoch,
                  real::LabGuests& guests)
-      : workloads_(io_, scenario, seed, epoch, [&guests, &scenario](const std::string& name) {
-          return endpoint_of(scenario, guests, name);
-        }) {
+      : workloads_(io_, scenario, seed, epoch,
+                   [&guests, &scenario](const std::string& name, AddressFamily family) {
+                     return endpoint_of(scenario, guests, name, family);
+                   }) {
     workloads_.start();
     thread_ = std::thread([this] { io_.run(); });
   }
-  ~WorkloadThread() { finish(); }
+  ~WorkloadThread() override { finish(); }
 
-  // Runs `action` on the workload thread and returns its result.
-  template <typename Action>
-  auto call(Action action) {
-    std::packaged_task<decltype(action())()> task(std::move(action));
-    auto result = task.get_future();
-    asio::post(io_, [&task] { task(); });
-    return result.get();
+  const std::vector<FlowInfo>& flows() const override { return workloads_.flows(); }
+  IdentityObservation observe_identity(const std::string& vm, AddressFamily family) override {
+    return call([&] { return workloads_.observe_identity(vm, family); });
   }
+  std::vector<PacketRecord> take_records() override {
+    return call([this] { return workloads_.take_records(); });
+  }
+
   // Stops the workloads on their thread and joins it.
   void finish() {
     if (!thread_.joinable()) return;
@@ -65,16 +62,27 @@ class WorkloadThread {
     io_.stop();
     thread_.join();
   }
-  real::RealWorkloads& workloads() { return workloads_; }
 
  private:
+  // Runs `action` on the workload thread (or here, once it has ended) and returns its result.
+  template <typename Action>
+  auto call(Action action) -> decltype(action()) {
+    if (!thread_.joinable()) return action();
+    std::packaged_task<decltype(action())()> task(std::move(action));
+    auto result = task.get_future();
+    asio::post(io_, [&task] { task(); });
+    return result.get();
+  }
+
   static real::GuestEndpoint endpoint_of(const Scenario& scenario, real::LabGuests& guests,
-                                         const std::string& name) {
+                                         const std::string& name, AddressFamily family) {
+    const auto endpoint = [&](const auto& spec) {
+      return real::GuestEndpoint{guests.netns_of(name), "eth0",
+                                 address_of(spec.ips, family).value_or(""), spec.mac};
+    };
     for (const auto& client : scenario.clients)
-      if (client.name == name)
-        return {guests.netns_of(name), "eth0", client.ips.front(), client.mac};
-    const auto& vm = find_vm(scenario, name);
-    return {guests.netns_of(name), "eth0", vm.ips.front(), vm.mac};
+      if (client.name == name) return endpoint(client);
+    return endpoint(find_vm(scenario, name));
   }
 
   asio::io_context io_;
@@ -83,66 +91,88 @@ class WorkloadThread {
   std::thread thread_;
 };
 
-// Each migrated VM once, in the order of its first migration.
-std::vector<std::string> migrated_vms(const Scenario& scenario) {
-  std::vector<std::string> vms;
-  for (const auto& migration : scenario.migrations)
-    if (std::find(vms.begin(), vms.end(), migration.vm) == vms.end()) vms.push_back(migration.vm);
-  return vms;
-}
+class OvnSession : public Session {
+ public:
+  OvnSession(const Scenario& scenario, std::uint64_t seed, EventLog& log)
+      : scenario_(scenario), seed_(seed), log_(log), lab_(checked_host(scenario)) {
+    signals_.async_wait([this](const asio::error_code& error, int number) {
+      if (error) return;
+      interrupting_signal_ = number;
+      io_.stop();
+    });
+  }
+
+  Northbound& northbound() override { return lab_.northbound(); }
+  void start(const LogicalNetwork& network) override {
+    lab_.populate(network);
+    epoch_.emplace();
+    clock_.emplace(io_, *epoch_);
+    southbound_.emplace(io_, lab_.lab(), *clock_, log_);
+    workloads_.emplace(scenario_, seed_, *epoch_, lab_.guests());
+  }
+  Clock& clock() override { return *clock_; }
+  Hypervisor& hypervisor() override { return lab_.guests(); }
+  Workloads& workloads() override { return *workloads_; }
+  void run_until(Time end) override {
+    clock_->schedule_at(end, [this] { io_.stop(); });
+    io_.run();
+    if (interrupting_signal_ != 0)
+      throw std::runtime_error(std::string("interrupted by ") + strsignal(interrupting_signal_) +
+                               "; the lab was removed");
+  }
+  void finish() override {
+    workloads_->finish();
+    lab_.northbound().flush();
+  }
+  std::string version() const override { return ovn_version(); }
+
+ private:
+  // Checks the host first; a helper that died would otherwise kill lmlab on the next write to
+  // it, lab and all.
+  static const Scenario& checked_host(const Scenario& scenario) {
+    real::check_prerequisites();
+    std::signal(SIGPIPE, SIG_IGN);
+    return scenario;
+  }
+
+  const Scenario& scenario_;
+  std::uint64_t seed_;
+  EventLog& log_;
+  asio::io_context io_;
+  // Caught from here on; one that arrives while the lab is built is acted on once it plays.
+  asio::signal_set signals_{io_, SIGINT, SIGTERM};
+  int interrupting_signal_ = 0;
+  real::ScenarioLab lab_;
+  std::optional<real::RunEpoch> epoch_;
+  std::optional<real::WallClock> clock_;
+  std::optional<real::SouthboundWatch> southbound_;
+  std::optional<WorkloadThread> workloads_;
+};
+
+class OvnBackend : public Backend {
+ public:
+  std::string name() const override { return "ovn"; }
+
+  std::optional<std::string> cannot_play(const Scenario& scenario) const override {
+    const auto& workloads = scenario.workloads;
+    const auto ipv6 = [](const auto& workload) { return workload.family == AddressFamily::ipv6; };
+    if (std::any_of(workloads.probes.begin(), workloads.probes.end(), ipv6) ||
+        std::any_of(workloads.tcp_streams.begin(), workloads.tcp_streams.end(), ipv6))
+      return "the ovn backend carries no IPv6 workloads yet";
+    return std::nullopt;
+  }
+
+  std::unique_ptr<Session> open(const Scenario& scenario, std::uint64_t seed,
+                                EventLog& log) const override {
+    return std::make_unique<OvnSession>(scenario, seed, log);
+  }
+};
 
 }  // namespace
 
-RunOutput run_on_ovn(const Scenario& scenario, std::uint64_t seed, EventLog& log,
-                     const std::function<void(Time)>& progress) {
-  real::check_prerequisites();
-  // A helper that died would otherwise kill lmlab on the next write to it, lab and all.
-  std::signal(SIGPIPE, SIG_IGN);
-  RunOutput output{"ovn", ovn_version(), {}, {}, {}, 0};
-
-  // Caught from here on; one that arrives while the lab is built is acted on once it is.
-  asio::io_context io;
-  int interrupting_signal = 0;
-  asio::signal_set signals(io, SIGINT, SIGTERM);
-  signals.async_wait([&](const asio::error_code& error, int number) {
-    if (error) return;
-    interrupting_signal = number;
-    io.stop();
-  });
-  real::ScenarioLab built(scenario);
-
-  const real::RunEpoch epoch;
-  real::WallClock clock(io, epoch);
-  real::SouthboundWatch southbound(io, built.lab(), clock, log);
-  MigrationEngine engine(scenario, clock, built.northbound(), built.guests(), log);
-  WorkloadThread workloads(scenario, seed, epoch, built.guests());
-  engine.schedule_migrations();
-  for (const auto& vm : migrated_vms(scenario)) {
-    const auto first = std::find_if(scenario.migrations.begin(), scenario.migrations.end(),
-                                    [&](const MigrationSpec& m) { return m.vm == vm; });
-    // Just before the migration is scheduled: in wall-clock time an observation at the same
-    // instant would land after the engine's first phase event.
-    const Time before = std::max(Time{0}, first->start - kIdentityLead);
-    clock.schedule_at(before, [&, vm] {
-      output.identities.push_back(
-          workloads.call([&] { return workloads.workloads().observe_identity(vm); }));
-    });
-  }
-  if (progress) schedule_progress(clock, kProgressStep, scenario.duration, progress);
-  clock.schedule_at(scenario.duration, [&] { io.stop(); });
-  io.run();
-  if (interrupting_signal != 0)
-    throw std::runtime_error(std::string("interrupted by ") + strsignal(interrupting_signal) +
-                         "; the lab was removed");
-
-  for (const auto& vm : migrated_vms(scenario))
-    output.identities.push_back(
-        workloads.call([&] { return workloads.workloads().observe_identity(vm); }));
-  workloads.finish();
-  built.northbound().flush();
-  output.flows = workloads.workloads().flows();
-  output.records = workloads.workloads().take_records();
-  return output;
+const Backend& ovn_backend() {
+  static const OvnBackend backend;
+  return backend;
 }
 
 }  // namespace lmlab

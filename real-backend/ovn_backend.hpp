@@ -2,20 +2,13 @@
 // same engine and strategies as the ns-3 model, and measures it with real packets.
 #pragma once
 
-#include <cstdint>
-#include <functional>
-
-#include "sim/packet_record.hpp"
-#include "sim/phase_event.hpp"
-#include "sim/scenario.hpp"
+#include "sim/backend.hpp"
 
 namespace lmlab {
 
-// Builds the scenario's lab, plays the scenario in wall-clock time, tears the lab down.
-// Throws std::runtime_error (clear message, lab removed) when the host cannot run it, or when
+// Its sessions build the scenario's lab when opened and tear it down when they go. They
+// throw std::runtime_error (clear message, lab removed) when the host cannot run it, or when
 // SIGINT or SIGTERM stops the run.
-// `progress`, if set, hears the run time now and then.
-RunOutput run_on_ovn(const Scenario& scenario, std::uint64_t seed, EventLog& log,
-                     const std::function<void(Time)>& progress = {});
+const Backend& ovn_backend();
 
 }  // namespace lmlab

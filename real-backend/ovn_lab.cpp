@@ -289,7 +289,7 @@ void OvnLab::start_provider_network() {
     check_command(vsctl(where.directory,
                         {"add-br", "br-ex", "--", "set", "bridge", "br-ex", "datapath_type=netdev",
                          "--", "add-port", "br-ex", "tor", "--", "set", "Open_vSwitch", ".",
-                         std::string("external_ids:ovn-bridge-mappings=") + kPhysicalNetwork +
+                         std::string("external_ids:ovn-bridge-mappings=") + kProviderNetwork +
                              ":br-ex"}));
   }
 }

@@ -13,6 +13,7 @@
 
 #include "real-backend/lab_manifest.hpp"
 #include "real-backend/process.hpp"
+#include "sim/northbound.hpp"
 
 namespace lmlab::real {
 
@@ -21,9 +22,6 @@ struct LabSpec {
   std::vector<std::string> nodes;   // one chassis each
   std::optional<std::uint16_t> provider_vlan;  // a ToR and br-ex on every chassis when set
 };
-
-// The provider network's name in ovn-bridge-mappings and the localnet port's network_name.
-inline constexpr const char* kPhysicalNetwork = "physnet";
 
 struct Chassis {
   std::string node;

@@ -1,9 +1,11 @@
-// The Northbound interface on a real NB database, through the ovn-nbctl daemon. Changes are
-// sent in order from a worker thread, so a strategy reacting to a migration phase does not
-// hold up the engine, as a CNI controller's NB writes do not hold up KubeVirt.
+// The Northbound interface on a real NB database, through the ovn-nbctl daemon: each
+// transaction becomes one ovn-nbctl request, one NB transaction. Transactions are sent in
+// order from a worker thread, so a strategy reacting to a migration phase does not hold up
+// the engine, as a CNI controller's NB writes do not hold up KubeVirt.
 #pragma once
 
 #include <exception>
+#include <map>
 #include <mutex>
 #include <string>
 
@@ -16,12 +18,10 @@ namespace lmlab::real {
 
 class OvnNorthbound : public Northbound {
  public:
-  OvnNorthbound(NbctlDaemon& nbctl, std::string logical_switch);
+  explicit OvnNorthbound(NbctlDaemon& nbctl) : nbctl_(nbctl) {}
   ~OvnNorthbound() override;
 
-  void add_port(const LogicalSwitchPort& port) override;
-  void set_port_binding(const std::string& port, const std::vector<std::string>& requested_chassis,
-                        const std::optional<std::string>& activation_strategy) override;
+  void commit(const NorthboundTransaction& transaction) override;
 
   // Waits until every change sent so far is committed; rethrows the first that failed.
   void flush();
@@ -29,10 +29,12 @@ class OvnNorthbound : public Northbound {
   void wait_for_chassis();
 
  private:
-  void send(Argv arguments);
+  // On the worker thread: the ovn-nbctl commands of a transaction.
+  Argv commands_for(const NorthboundTransaction& transaction);
+  void send(std::function<void()> work);
 
   NbctlDaemon& nbctl_;
-  std::string logical_switch_;
+  std::map<std::string, std::string> dhcp_options_;  // name -> row UUID; worker thread only
   asio::thread_pool worker_{1};  // one thread: changes reach the NB in the order made
   std::mutex failure_mutex_;
   std::exception_ptr first_failure_;

@@ -1,7 +1,8 @@
-// A scenario's lab, ready to play: chassis for its nodes, the logical switch with a port per
-// client and VM (through the same Northbound the strategies use), the guests, every port
-// bound. Whatever happens, the lab is removed when this object goes, and by its guardian if
-// this process dies first, unless it is handed over to the user with keep().
+// A scenario's lab: chassis for its nodes and a Northbound on its NB database; once the
+// strategy has laid out the logical network there, populate() plugs the guests into their
+// ports and gets them ready to play. Whatever happens, the lab is removed when this object
+// goes, and by its guardian if this process dies first, unless it is handed over to the user
+// with keep().
 #pragma once
 
 #include <memory>
@@ -12,12 +13,10 @@
 #include "real-backend/nbctl_daemon.hpp"
 #include "real-backend/ovn_lab.hpp"
 #include "real-backend/ovn_northbound.hpp"
+#include "sim/logical_network.hpp"
 #include "sim/scenario.hpp"
 
 namespace lmlab::real {
-
-// Kube-OVN's default subnet is the logical switch "ovn-default".
-inline constexpr const char* kLogicalSwitch = "ovn-default";
 
 class ScenarioLab {
  public:
@@ -26,14 +25,19 @@ class ScenarioLab {
 
   OvnLab& lab() { return *lab_; }
   OvnNorthbound& northbound() { return *northbound_; }
+  // Valid once populated.
   LabGuests& guests() { return *guests_; }
 
+  // The guests on the ports `network` has for them, every chassis caught up with the NB, the
+  // guests' DHCP leases and gateway in place, and every client reaching every VM.
+  void populate(const LogicalNetwork& network);
   // Leaves the lab running for the user (`lmlab lab up`).
   void keep();
 
  private:
-  void check_data_plane(const Scenario& scenario);
+  void check_data_plane();
 
+  const Scenario& scenario_;
   // Declared first, so it goes last: after the lab's own teardown it finds nothing to do.
   std::optional<LabGuardian> guardian_;
   std::unique_ptr<OvnLab> lab_;

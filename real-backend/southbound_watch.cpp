@@ -8,6 +8,8 @@
 #include <asio/read_until.hpp>
 #include <nlohmann/json.hpp>
 
+#include "sim/port_binding_rule.hpp"
+
 namespace lmlab::real {
 
 using nlohmann::json;
@@ -108,22 +110,22 @@ void SouthboundWatch::on_update(const json& update) {
     if (action == "old" || action == "delete") continue;
     const auto port = column(row, "logical_port").get<std::string>();
     const auto options = map_of(column(row, "options"));
-    std::set<std::string> forwarding;
-    for (const auto& uuid : uuids_of(column(row, "chassis"))) forwarding.insert(chassis_names_[uuid]);
-    const bool blocked_until_rarp = options.count("activation-strategy") != 0;
-    const auto activated = split(options.count("additional-chassis-activated")
-                                     ? options.at("additional-chassis-activated")
-                                     : "");
-    for (const auto& uuid : uuids_of(column(row, "additional_chassis"))) {
-      const auto& name = chassis_names_[uuid];
-      if (!blocked_until_rarp || activated.count(name)) forwarding.insert(name);
-    }
+    PortBindingState binding;
+    for (const auto& uuid : uuids_of(column(row, "chassis"))) binding.main_chassis = chassis_names_[uuid];
+    for (const auto& uuid : uuids_of(column(row, "additional_chassis")))
+      binding.additional_chassis.push_back(chassis_names_[uuid]);
+    binding.blocked_until_rarp = options.count("activation-strategy") != 0 &&
+                                 options.at("activation-strategy") == "rarp";
+    if (options.count("additional-chassis-activated"))
+      binding.activated = split(options.at("additional-chassis-activated"));
+    const auto forwarding = forwarding_chassis(binding);
     auto& before = forwarding_[port];
     if (!initial)
       for (const auto& chassis : forwarding)
         if (!before.count(chassis))
-          log_.add({clock_.now(), port, Phase::binding_active, chassis,
-                    activated.count(chassis) ? "activated by RARP" : "binding changed"});
+          log_.add({clock_.now(), "", Phase::binding_active, chassis,
+                    binding.activated.count(chassis) ? "activated by RARP" : "binding changed",
+                    port});
     before = forwarding;
   }
 }

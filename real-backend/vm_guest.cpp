@@ -75,7 +75,8 @@ std::string redirect(const std::string& from, const std::string& to) {
 
 }  // namespace
 
-VmGuest::VmGuest(OvnLab& lab, const VmSpec& vm, const NetworkSpec& network)
+VmGuest::VmGuest(OvnLab& lab, const VmSpec& vm, const NetworkSpec& network,
+                 const std::string& port)
     : lab_(lab), vm_(vm), mtu_(static_cast<int>(network.mtu)) {
   guest_netns_ = lab_.create_namespace("vm-" + vm.name);
   qemu_netns_ = lab_.create_namespace("qemu-" + vm.name);
@@ -92,7 +93,7 @@ VmGuest::VmGuest(OvnLab& lab, const VmSpec& vm, const NetworkSpec& network)
                             network);
   check_command({"tc", "-n", qemu_netns_, "qdisc", "add", "dev", "nic", "clsact"});
   tc_.emplace(Argv{"tc", "-n", qemu_netns_, "-batch", "-"});
-  add_domain(vm.node);
+  add_domain(vm.node, port);
   run_on(vm.node);
 }
 
@@ -105,10 +106,10 @@ void VmGuest::close_domain(Domain& domain) {
   domain.announce_socket = -1;
 }
 
-void VmGuest::add_domain(const std::string& node) {
+void VmGuest::add_domain(const std::string& node, const std::string& port) {
   Domain domain;
   domain.tap = "tap" + std::to_string(taps_made_++);
-  domain.chassis_interface = lab_.attach(node, qemu_netns_, domain.tap, mtu_, vm_.name);
+  domain.chassis_interface = lab_.attach(node, qemu_netns_, domain.tap, mtu_, port);
   check_command({"tc", "-n", qemu_netns_, "qdisc", "add", "dev", domain.tap, "clsact"});
   domain.announce_socket = open_announce_socket(qemu_netns_, domain.tap);
   domains_[node] = domain;

@@ -17,16 +17,17 @@ namespace lmlab::real {
 
 class VmGuest {
  public:
-  // Creates the guest and QEMU namespaces and a running domain on the VM's node.
-  VmGuest(OvnLab& lab, const VmSpec& vm, const NetworkSpec& network);
+  // Creates the guest and QEMU namespaces and a running domain on the VM's node, plugged in
+  // as logical port `port`.
+  VmGuest(OvnLab& lab, const VmSpec& vm, const NetworkSpec& network, const std::string& port);
   ~VmGuest();
   VmGuest(const VmGuest&) = delete;
   VmGuest& operator=(const VmGuest&) = delete;
 
   const std::string& guest_netns() const { return guest_netns_; }
 
-  // A tap on `node` plugged into its br-int as the VM's port (the domain exists there).
-  void add_domain(const std::string& node);
+  // A tap on `node` plugged into its br-int as logical port `port` (the domain exists there).
+  void add_domain(const std::string& node, const std::string& port);
   void remove_domain(const std::string& node);
   // The NIC is connected to no tap: nothing goes in or out.
   void pause();

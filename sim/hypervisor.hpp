@@ -9,8 +9,10 @@ namespace lmlab {
 class Hypervisor {
  public:
   virtual ~Hypervisor() = default;
-  // The target pod and its domain exist; QEMU holds a tap on the target node.
-  virtual void prepare_target(const std::string& vm, const std::string& node) = 0;
+  // The target pod and its domain exist; QEMU holds a tap on the target node, plugged into
+  // its br-int as logical port `port`.
+  virtual void prepare_target(const std::string& vm, const std::string& node,
+                              const std::string& port) = 0;
   // Stop-and-copy begins: the VM sends and receives nothing.
   virtual void pause(const std::string& vm) = 0;
   // The VM runs on `node`, using that node's tap; its network stack is the same one.

@@ -19,8 +19,9 @@ namespace lmlab {
 
 class MigrationEngine {
  public:
+  // `strategy` has laid out the network `northbound` holds.
   MigrationEngine(const Scenario& scenario, Clock& clock, Northbound& northbound,
-                  Hypervisor& hypervisor, EventLog& log);
+                  Hypervisor& hypervisor, Strategy& strategy, EventLog& log);
 
   // Schedules every migration of the scenario at its start time.
   void schedule_migrations();
@@ -36,14 +37,14 @@ class MigrationEngine {
   void complete(std::shared_ptr<Running> migration);
   void fail(std::shared_ptr<Running> migration, const std::string& reason);
   void record(const std::string& vm, Phase phase, const std::string& node,
-              const std::string& detail = "");
+              const std::string& port, const std::string& detail = "");
 
   const Scenario& scenario_;
   Clock& clock_;
   Northbound& northbound_;
   Hypervisor& hypervisor_;
   EventLog& log_;
-  std::unique_ptr<Strategy> strategy_;
+  Strategy& strategy_;
   std::map<std::string, std::string> vm_node_;  // where each VM runs now
   std::map<std::string, bool> vm_migrating_;
 };

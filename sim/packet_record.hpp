@@ -22,6 +22,7 @@ struct FlowInfo {
   Direction direction = Direction::client_to_vm;
   FlowKind kind = FlowKind::udp_probe;
   Time interval{0};      // probes: the fixed send interval
+  AddressFamily family = AddressFamily::ipv4;
 };
 
 enum class RecordKind {
@@ -49,6 +50,7 @@ struct IdentityObservation {
   std::string vm;
   std::string ip;
   std::string mac;
+  AddressFamily family = AddressFamily::ipv4;
 };
 
 // Everything a backend hands back after playing a scenario.

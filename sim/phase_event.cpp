@@ -20,4 +20,16 @@ const char* to_string(Phase phase) {
   return "?";
 }
 
+void EventLog::add(PhaseEvent event) {
+  if (event.vm.empty() && !event.port.empty()) {
+    const auto owner = port_owners_.find(event.port);
+    if (owner != port_owners_.end()) event.vm = owner->second;
+  }
+  events_.push_back(std::move(event));
+}
+
+void EventLog::set_port_owner(const std::string& port, const std::string& owner) {
+  port_owners_[port] = owner;
+}
+
 }  // namespace lmlab

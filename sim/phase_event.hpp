@@ -3,6 +3,7 @@
 // attributes downtime to them; reports draw them as a timeline.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -31,18 +32,23 @@ struct PhaseEvent {
   Phase phase;
   std::string node;    // chassis the event happened on, empty when it has none
   std::string detail;  // human-readable specifics
+  std::string port;    // the logical switch port it concerns, empty when none
 };
 
 const char* to_string(Phase phase);
 
 // Where engine, strategies and backend append events; kept in the order they happened.
+// A backend that only knows a port (the Southbound does) leaves the VM empty; the log names
+// it from the port's owner, as the strategy's Northbound recorded it.
 class EventLog {
  public:
-  void add(PhaseEvent event) { events_.push_back(std::move(event)); }
+  void add(PhaseEvent event);
+  void set_port_owner(const std::string& port, const std::string& owner);
   const std::vector<PhaseEvent>& events() const { return events_; }
 
  private:
   std::vector<PhaseEvent> events_;
+  std::map<std::string, std::string> port_owners_;
 };
 
 }  // namespace lmlab

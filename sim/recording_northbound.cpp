@@ -3,27 +3,25 @@
 namespace lmlab {
 
 namespace {
-std::string join(const std::vector<std::string>& items) {
-  std::string joined;
-  for (const auto& item : items) joined += (joined.empty() ? "" : ",") + item;
-  return joined;
-}
+// The logical switch port a change is about, if it is about one.
+struct PortOf {
+  std::string operator()(const LogicalSwitchPort& port) const { return port.name; }
+  std::string operator()(const SetPortBinding& change) const { return change.port; }
+  std::string operator()(const SetPortEnabled& change) const { return change.port; }
+  std::string operator()(const SetPortAddresses& change) const { return change.port; }
+  std::string operator()(const DeletePort& change) const { return change.port; }
+  template <typename Change>
+  std::string operator()(const Change&) const {
+    return "";
+  }
+};
 }  // namespace
 
-void RecordingNorthbound::add_port(const LogicalSwitchPort& port) {
-  log_.add({clock_.now(), vm_, Phase::northbound_update, "",
-            "lsp-add " + port.name + " requested-chassis=" + join(port.requested_chassis)});
-  inner_.add_port(port);
-}
-
-void RecordingNorthbound::set_port_binding(const std::string& port,
-                                           const std::vector<std::string>& requested_chassis,
-                                           const std::optional<std::string>& activation_strategy) {
-  std::string detail = port + " requested-chassis=" + join(requested_chassis);
-  detail += activation_strategy ? " activation-strategy=" + *activation_strategy
-                                : " activation-strategy removed";
-  log_.add({clock_.now(), vm_, Phase::northbound_update, "", detail});
-  inner_.set_port_binding(port, requested_chassis, activation_strategy);
+void RecordingNorthbound::commit(const NorthboundTransaction& transaction) {
+  for (const auto& change : transaction.changes)
+    log_.add({clock_.now(), vm_, Phase::northbound_update, "", describe(change),
+              std::visit(PortOf{}, change)});
+  inner_.commit(transaction);
 }
 
 }  // namespace lmlab

@@ -1,4 +1,5 @@
-// Puts every Northbound change a strategy makes on the run's timeline, then passes it on.
+// Puts every Northbound change a strategy makes for a VM's migration on the run's timeline,
+// then passes it on.
 #pragma once
 
 #include "sim/clock.hpp"
@@ -12,9 +13,7 @@ class RecordingNorthbound : public Northbound {
   RecordingNorthbound(Northbound& inner, const Clock& clock, EventLog& log, std::string vm)
       : inner_(inner), clock_(clock), log_(log), vm_(std::move(vm)) {}
 
-  void add_port(const LogicalSwitchPort& port) override;
-  void set_port_binding(const std::string& port, const std::vector<std::string>& requested_chassis,
-                        const std::optional<std::string>& activation_strategy) override;
+  void commit(const NorthboundTransaction& transaction) override;
 
  private:
   Northbound& inner_;

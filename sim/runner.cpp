@@ -3,15 +3,93 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <set>
 #include <stdexcept>
 
-#include "models/ns3_backend.hpp"
-#include "real-backend/ovn_backend.hpp"
 #include "sim/analyzer.hpp"
+#include "sim/backend.hpp"
 #include "sim/expectations.hpp"
+#include "sim/migration_engine.hpp"
+#include "sim/northbound_mirror.hpp"
+#include "sim/run_progress.hpp"
+#include "sim/strategy.hpp"
 #include "sim/timeline_summary.hpp"
 
 namespace lmlab {
+
+namespace {
+
+// Identity is observed this long before a VM's first migration starts, so the observation
+// precedes the migration's first phase event on every backend (in wall-clock time one at
+// the same instant may land after it).
+constexpr Time kIdentityLead = std::chrono::milliseconds(10);
+constexpr int kProgressSteps = 100;  // progress is reported every 1% of the run
+
+// Each migrated VM with its first migration's start, in the order of those migrations.
+std::vector<const MigrationSpec*> first_migrations(const Scenario& scenario) {
+  std::vector<const MigrationSpec*> first;
+  for (const auto& migration : scenario.migrations)
+    if (std::none_of(first.begin(), first.end(),
+                     [&](const MigrationSpec* seen) { return seen->vm == migration.vm; }))
+      first.push_back(&migration);
+  return first;
+}
+
+// The address families the VM's workloads use, IPv4 first.
+std::set<AddressFamily> families_of(const Scenario& scenario, const std::string& vm) {
+  std::set<AddressFamily> families;
+  for (const auto& probe : scenario.workloads.probes)
+    if (probe.vm == vm) families.insert(probe.family);
+  for (const auto& stream : scenario.workloads.tcp_streams)
+    if (stream.vm == vm) families.insert(stream.family);
+  return families;
+}
+
+void observe_identities(const Scenario& scenario, Workloads& workloads,
+                        std::vector<IdentityObservation>& observations) {
+  for (const auto* migration : first_migrations(scenario))
+    for (const auto family : families_of(scenario, migration->vm))
+      observations.push_back(workloads.observe_identity(migration->vm, family));
+}
+
+// What each migrated VM looks like to its client before its first migration starts.
+void schedule_identity_checks(const Scenario& scenario, Clock& clock, Workloads& workloads,
+                              std::vector<IdentityObservation>& observations) {
+  for (const auto* migration : first_migrations(scenario)) {
+    const Time before = std::max(Time{0}, migration->start - kIdentityLead);
+    clock.schedule_at(before, [&scenario, &workloads, &observations, vm = migration->vm] {
+      for (const auto family : families_of(scenario, vm))
+        observations.push_back(workloads.observe_identity(vm, family));
+    });
+  }
+}
+
+// Plays the scenario on an open session; what it observed goes into `output`.
+void play(const Scenario& scenario, Session& session, EventLog& log, RunOutput& output,
+          const ProgressCallback& progress) {
+  const auto strategy = make_strategy(scenario.cluster.strategy);
+  NorthboundMirror northbound(session.northbound(), log);
+  strategy->build_network(scenario, northbound);
+  session.start(northbound.network());
+
+  Clock& clock = session.clock();
+  MigrationEngine engine(scenario, clock, northbound, session.hypervisor(), *strategy, log);
+  engine.schedule_migrations();
+  schedule_identity_checks(scenario, clock, session.workloads(), output.identities);
+  if (progress)
+    schedule_progress(clock, std::max(Time{1}, scenario.duration / kProgressSteps),
+                      scenario.duration, progress);
+  session.run_until(scenario.duration);
+
+  observe_identities(scenario, session.workloads(), output.identities);
+  session.finish();
+  output.flows = session.workloads().flows();
+  output.records = session.workloads().take_records();
+  output.backend_version = session.version();
+  output.simulator_events = session.simulator_events();
+}
+
+}  // namespace
 
 std::string utc_timestamp() {
   const std::time_t now = std::time(nullptr);
@@ -22,31 +100,34 @@ std::string utc_timestamp() {
   return text;
 }
 
-std::vector<std::string> available_backends() { return {"ns3", "ovn"}; }
+std::vector<std::string> available_backends() {
+  std::vector<std::string> names;
+  for (const Backend* backend : backends()) names.push_back(backend->name());
+  return names;
+}
 
 std::optional<std::string> backend_cannot_play(const Scenario& scenario,
                                                const std::string& backend) {
-  return backend == "ns3" ? ns3_cannot_play(scenario) : std::nullopt;
+  return backend_named(backend).cannot_play(scenario);
 }
 
 Result run_scenario(const Scenario& scenario, const RunOptions& options) {
-  const auto backends = available_backends();
-  if (std::find(backends.begin(), backends.end(), options.backend) == backends.end())
-    throw std::invalid_argument("unknown backend '" + options.backend + "' (available: ns3, ovn)");
+  const Backend& backend = backend_named(options.backend);
+  if (const auto reason = backend.cannot_play(scenario)) throw std::invalid_argument(*reason);
   Result result;
   result.scenario = scenario;
+  result.backend = backend.name();
   result.seed = options.seed.value_or(scenario.seed);
   result.metadata.lmlab_version = LMLAB_VERSION;
   result.metadata.started_at = utc_timestamp();
 
   const auto wall_start = std::chrono::steady_clock::now();
   EventLog log;
-  const RunOutput output =
-      options.backend == "ovn" ? run_on_ovn(scenario, result.seed, log, options.progress)
-                               : run_on_ns3(scenario, result.seed, log, options.progress);
+  RunOutput output;
+  output.backend = backend.name();
+  play(scenario, *backend.open(scenario, result.seed, log), log, output, options.progress);
   const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - wall_start;
 
-  result.backend = output.backend;
   result.flows = output.flows;
   result.events = log.events();
   result.figures = analyze(scenario, output, result.events);

@@ -1,5 +1,5 @@
 // Plays a scenario on a backend and turns what it observed into a Result: analysis,
-// expectations and run metadata.
+// expectations and run metadata. The one run loop every backend shares.
 #pragma once
 
 #include <cstdint>
@@ -26,13 +26,16 @@ struct RunOptions {
 // Now in UTC, ISO 8601, as run metadata records the start of a run.
 std::string utc_timestamp();
 
-// Backends `run_scenario` accepts.
+// The names of the backends `run_scenario` accepts (sim/backend.hpp).
 std::vector<std::string> available_backends();
 
 // Why `backend` cannot play the scenario, if it cannot (run_scenario would refuse it).
 std::optional<std::string> backend_cannot_play(const Scenario& scenario, const std::string& backend);
 
-// Throws std::invalid_argument for a backend it does not know.
+// Opens a session on the backend, lays out the strategy's network, plays the migrations and
+// analyzes what the backend observed. Throws std::invalid_argument for bad input (a backend
+// it does not know, or one that cannot play the scenario), std::runtime_error when the run
+// could not be carried out.
 Result run_scenario(const Scenario& scenario, const RunOptions& options);
 
 }  // namespace lmlab

@@ -51,6 +51,14 @@ const char* to_string(ProbeProtocol protocol) {
   return "?";
 }
 
+const char* to_string(AddressFamily family) {
+  switch (family) {
+    case AddressFamily::ipv4: return "ipv4";
+    case AddressFamily::ipv6: return "ipv6";
+  }
+  return "?";
+}
+
 namespace {
 template <typename Spec>
 const Spec& find_named(const std::vector<Spec>& specs, const std::string& name, const char* what) {
@@ -69,10 +77,15 @@ const ClientSpec& find_client(const Scenario& scenario, const std::string& name)
   return find_named(scenario.clients, name, "client");
 }
 
-std::string first_ipv4(const std::vector<std::string>& ips) {
+AddressFamily family_of(const std::string& ip) {
+  return ip.find(':') == std::string::npos ? AddressFamily::ipv4 : AddressFamily::ipv6;
+}
+
+std::optional<std::string> address_of(const std::vector<std::string>& ips, AddressFamily family) {
   auto it = std::find_if(ips.begin(), ips.end(),
-                         [](const std::string& ip) { return ip.find(':') == std::string::npos; });
-  return it == ips.end() ? std::string() : *it;
+                         [family](const std::string& ip) { return family_of(ip) == family; });
+  if (it == ips.end()) return std::nullopt;
+  return *it;
 }
 
 }  // namespace lmlab

@@ -109,6 +109,8 @@ struct VmSpec {
 
 enum class Direction { client_to_vm, vm_to_client };
 enum class ProbeProtocol { udp, icmp };
+// The address family a workload or identity check uses; both ends have an address of it.
+enum class AddressFamily { ipv4, ipv6 };
 
 // Fixed-rate probes; they never slow down during loss. UDP probes run one independent stream
 // per direction; ICMP probes are echo requests from the client and the VM's replies.
@@ -119,6 +121,7 @@ struct ProbeWorkload {
   ProbeProtocol protocol = ProbeProtocol::udp;
   Time interval = std::chrono::milliseconds(1);
   std::uint32_t size_bytes = 64;  // UDP payload / ICMP data
+  AddressFamily family = AddressFamily::ipv4;
 };
 
 // A long-lived TCP connection carrying sequence-numbered, timestamped chunks at a fixed rate.
@@ -128,6 +131,7 @@ struct TcpWorkload {
   std::string client;
   Direction direction = Direction::client_to_vm;
   std::uint64_t rate_bps = 10'000'000;
+  AddressFamily family = AddressFamily::ipv4;
 };
 
 struct WorkloadsSpec {
@@ -170,11 +174,13 @@ const char* to_string(Addressing addressing);
 // The 0a:58-prefixed MAC Kubernetes CNIs derive from an IPv4 address ("" if not IPv4).
 std::string mac_for_ipv4(const std::string& ipv4);
 const char* to_string(ProbeProtocol protocol);
+const char* to_string(AddressFamily family);
 
 // Lookups of validated references (the loader guarantees they exist).
 const VmSpec& find_vm(const Scenario& scenario, const std::string& name);
 const ClientSpec& find_client(const Scenario& scenario, const std::string& name);
-// The first IPv4 address of a VM or client.
-std::string first_ipv4(const std::vector<std::string>& ips);
+// The first address of a family among a VM's or client's addresses.
+std::optional<std::string> address_of(const std::vector<std::string>& ips, AddressFamily family);
+AddressFamily family_of(const std::string& ip);
 
 }  // namespace lmlab

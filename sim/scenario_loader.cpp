@@ -358,7 +358,9 @@ struct Subnets {
   std::optional<Subnet> v6;
 };
 
-bool has_ipv4(const std::vector<std::string>& ips) { return !first_ipv4(ips).empty(); }
+bool has_ipv4(const std::vector<std::string>& ips) {
+  return address_of(ips, AddressFamily::ipv4).has_value();
+}
 
 // ---------------------------------------------------------------------------------------------
 // Mappings.
@@ -641,12 +643,30 @@ class ScenarioReader {
         kind);
   }
 
+  // An address family both ends of the workload have an address of.
+  template <typename Spec>
+  auto family_of_ends(const Spec& workload) const {
+    return [this, &workload](const YAML::Node& node) {
+      const auto family = as_enum({AddressFamily::ipv4, AddressFamily::ipv6})(node);
+      const auto& vm = find_vm(scenario_, workload.vm);
+      const auto& client = find_client(scenario_, workload.client);
+      for (const auto* end : {&vm.ips, &client.ips})
+        if (!address_of(*end, family))
+          fail(node, std::string("family ") + to_string(family) + " needs an " +
+                         to_string(family) + " address on both vm '" + vm.name +
+                         "' and client '" + client.name + "'");
+      return family;
+    };
+  }
+
   ProbeWorkload read_probe(const YAML::Node& node) {
     const Mapping fields(node, "probe workload",
-                         {"kind", "name", "vm", "client", "protocol", "interval", "size"});
+                         {"kind", "name", "vm", "client", "protocol", "family", "interval",
+                          "size"});
     ProbeWorkload probe;
     read_workload_ends(fields, probe);
     fields.update("protocol", as_enum({ProbeProtocol::udp, ProbeProtocol::icmp}), probe.protocol);
+    fields.update("family", family_of_ends(probe), probe.family);
     fields.update("interval",
                   constrained(
                       as_duration, [](Time interval) { return interval >= kMinInterval; },
@@ -659,9 +679,10 @@ class ScenarioReader {
 
   TcpWorkload read_tcp(const YAML::Node& node) {
     const Mapping fields(node, "tcp workload",
-                         {"kind", "name", "vm", "client", "direction", "rate"});
+                         {"kind", "name", "vm", "client", "direction", "family", "rate"});
     TcpWorkload tcp;
     read_workload_ends(fields, tcp);
+    fields.update("family", family_of_ends(tcp), tcp.family);
     fields.update("direction", as_enum({Direction::client_to_vm, Direction::vm_to_client}),
                   tcp.direction);
     tcp.rate_bps = fields.required("rate", constrained(as_bit_rate, is_positive, "a bit rate > 0"));

@@ -26,9 +26,9 @@ class Planner {
 
  private:
   std::uint32_t add_flow(const std::string& workload, const std::string& vm, Direction direction,
-                         FlowKind kind, Time interval) {
+                         FlowKind kind, Time interval, AddressFamily family) {
     const auto id = static_cast<std::uint32_t>(plan_.flows.size());
-    plan_.flows.push_back({id, workload, vm, direction, kind, interval});
+    plan_.flows.push_back({id, workload, vm, direction, kind, interval, family});
     return id;
   }
 
@@ -44,9 +44,9 @@ class Planner {
     const bool udp = probe.protocol == ProbeProtocol::udp;
     const FlowKind kind = udp ? FlowKind::udp_probe : FlowKind::icmp_probe;
     plan.forward_flow =
-        add_flow(probe.name, probe.vm, Direction::client_to_vm, kind, probe.interval);
+        add_flow(probe.name, probe.vm, Direction::client_to_vm, kind, probe.interval, probe.family);
     plan.reverse_flow =
-        add_flow(probe.name, probe.vm, Direction::vm_to_client, kind, probe.interval);
+        add_flow(probe.name, probe.vm, Direction::vm_to_client, kind, probe.interval, probe.family);
     if (udp) {
       plan.forward_port = static_cast<std::uint16_t>(kProbePortBase + plan.forward_flow);
       plan.reverse_port = static_cast<std::uint16_t>(kProbePortBase + plan.reverse_flow);
@@ -64,7 +64,7 @@ class Planner {
     plan.sender = to_vm ? stream.client : stream.vm;
     plan.receiver = to_vm ? stream.vm : stream.client;
     plan.flow = add_flow(stream.name, stream.vm, stream.direction, FlowKind::tcp_stream,
-                         chunk_interval);
+                         chunk_interval, stream.family);
     plan.port = static_cast<std::uint16_t>(kTcpPortBase + plan.flow);
     plan.schedule = schedule(kTcpStartSpread, chunk_interval, kTcpChunkBytes);
     plan_.tcp_streams.push_back(std::move(plan));

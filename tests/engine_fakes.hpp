@@ -11,21 +11,24 @@
 
 namespace lmlab::testing {
 
-struct BindingCall {
-  std::string port;
-  std::vector<std::string> requested_chassis;
-  std::optional<std::string> activation_strategy;
-};
-
 class NorthboundSpy : public Northbound {
  public:
-  void add_port(const LogicalSwitchPort& port) override { ports.push_back(port); }
-  void set_port_binding(const std::string& port, const std::vector<std::string>& chassis,
-                        const std::optional<std::string>& activation) override {
-    bindings.push_back({port, chassis, activation});
+  void commit(const NorthboundTransaction& transaction) override {
+    transactions.push_back(transaction);
   }
-  std::vector<LogicalSwitchPort> ports;
-  std::vector<BindingCall> bindings;
+  // The changes of one kind committed so far, in order.
+  template <typename Change>
+  std::vector<Change> changes() const {
+    std::vector<Change> found;
+    for (const auto& transaction : transactions)
+      for (const auto& change : transaction.changes)
+        if (const auto* wanted = std::get_if<Change>(&change)) found.push_back(*wanted);
+    return found;
+  }
+  std::vector<LogicalSwitchPort> ports() const { return changes<LogicalSwitchPort>(); }
+  std::vector<SetPortBinding> bindings() const { return changes<SetPortBinding>(); }
+
+  std::vector<NorthboundTransaction> transactions;
 };
 
 struct HypervisorCall {
@@ -38,8 +41,10 @@ struct HypervisorCall {
 class HypervisorSpy : public Hypervisor {
  public:
   explicit HypervisorSpy(const Clock& clock) : clock_(clock) {}
-  void prepare_target(const std::string& vm, const std::string& node) override {
+  void prepare_target(const std::string& vm, const std::string& node,
+                      const std::string& port) override {
     add("prepare", vm, node);
+    target_ports.push_back(port);
   }
   void pause(const std::string& vm) override { add("pause", vm, ""); }
   void resume(const std::string& vm, const std::string& node) override { add("resume", vm, node); }
@@ -48,6 +53,7 @@ class HypervisorSpy : public Hypervisor {
     add("remove", vm, node);
   }
   std::vector<HypervisorCall> calls;
+  std::vector<std::string> target_ports;  // of each prepare_target
 
  private:
   void add(const char* action, const std::string& vm, const std::string& node) {

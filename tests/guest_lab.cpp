@@ -97,8 +97,8 @@ GuestLab::GuestLab(const Scenario& scenario, const ClientSpec& client, const VmS
   const std::string prefix = unique_prefix();
   const std::string length = prefix_length_of(scenario.cluster.network.subnet);
   network_netns_ = prefix + "network";
-  client_ = {prefix + "client", kInterface, first_ipv4(client.ips), client.mac};
-  vm_ = {prefix + "vm", kInterface, first_ipv4(vm.ips), vm.mac};
+  client_ = {prefix + "client", kInterface, *address_of(client.ips, AddressFamily::ipv4), client.mac};
+  vm_ = {prefix + "vm", kInterface, *address_of(vm.ips, AddressFamily::ipv4), vm.mac};
   try {
     for (const auto& netns : {network_netns_, client_.netns, vm_.netns}) {
       run_program({"ip", "netns", "add", netns});

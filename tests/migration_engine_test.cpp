@@ -1,10 +1,10 @@
-#include "sim/logical_ports.hpp"
 #include "sim/migration_engine.hpp"
 
 #include <algorithm>
 
 #include <gtest/gtest.h>
 
+#include "sim/northbound_mirror.hpp"
 #include "sim/precopy.hpp"
 #include "tests/engine_fakes.hpp"
 #include "tests/manual_clock.hpp"
@@ -32,8 +32,11 @@ Scenario one_vm_migrating(StrategyKind strategy) {
 
 struct EngineRun {
   explicit EngineRun(const Scenario& scenario)
-      : hypervisor(clock), engine(scenario, clock, northbound, hypervisor, log) {
-    create_logical_ports(scenario, northbound);
+      : hypervisor(clock),
+        strategy(make_strategy(scenario.cluster.strategy)),
+        mirror(northbound, log),
+        engine(scenario, clock, mirror, hypervisor, *strategy, log) {
+    strategy->build_network(scenario, mirror);
     engine.schedule_migrations();
     clock.run_until(scenario.duration);
   }
@@ -49,17 +52,20 @@ struct EngineRun {
   NorthboundSpy northbound;
   HypervisorSpy hypervisor;
   EventLog log;
+  std::unique_ptr<Strategy> strategy;
+  NorthboundMirror mirror;  // checks every change against the network laid out
   MigrationEngine engine;
 };
 
-TEST(MigrationEngine, CreatesEveryPortBoundToItsStartingNode) {
+TEST(MigrationEngine, EventsNameTheVmAndItsPort) {
   EngineRun run(one_vm_migrating(StrategyKind::kube_ovn));
-  ASSERT_EQ(run.northbound.ports.size(), 2u);
-  EXPECT_EQ(run.northbound.ports[0].name, "client");
-  EXPECT_EQ(run.northbound.ports[0].requested_chassis, std::vector<std::string>{"node-c"});
-  EXPECT_EQ(run.northbound.ports[1].name, "vm1");
-  EXPECT_EQ(run.northbound.ports[1].mac, "0a:58:0a:10:00:0a");
-  EXPECT_EQ(run.northbound.ports[1].requested_chassis, std::vector<std::string>{"node-a"});
+  for (const auto phase : {Phase::migration_scheduled, Phase::source_paused,
+                           Phase::target_resumed, Phase::northbound_update}) {
+    const auto event = run.events_of(phase).at(0);
+    EXPECT_EQ(event.vm, "vm1") << to_string(phase);
+    EXPECT_EQ(event.port, "vm1.default") << to_string(phase);
+  }
+  EXPECT_EQ(run.hypervisor.target_ports, std::vector<std::string>{"vm1.default"});
 }
 
 TEST(MigrationEngine, WalksKubevirtPhasesOnTheScenarioTimeline) {
@@ -118,7 +124,7 @@ TEST(MigrationEngine, StrategyUpdatesAreOnTheTimeline) {
   EXPECT_NE(updates[0].detail.find("requested-chassis=node-a,node-b"), std::string::npos);
   EXPECT_NE(updates[0].detail.find("activation-strategy=rarp"), std::string::npos);
   EXPECT_EQ(updates[1].time, run.first(Phase::migration_completed));
-  ASSERT_EQ(run.northbound.bindings.size(), 2u);
+  ASSERT_EQ(run.northbound.bindings().size(), 2u);
 }
 
 TEST(MigrationEngine, FailsAndRollsBackWhenPrecopyCannotConverge) {
@@ -132,8 +138,8 @@ TEST(MigrationEngine, FailsAndRollsBackWhenPrecopyCannotConverge) {
   ASSERT_EQ(run.events_of(Phase::migration_failed).size(), 1u);
   EXPECT_TRUE(run.events_of(Phase::source_paused).empty());
   EXPECT_TRUE(run.events_of(Phase::target_resumed).empty());
-  ASSERT_EQ(run.northbound.bindings.size(), 2u);
-  EXPECT_EQ(run.northbound.bindings[1].requested_chassis, std::vector<std::string>{"node-a"});
+  ASSERT_EQ(run.northbound.bindings().size(), 2u);
+  EXPECT_EQ(run.northbound.bindings()[1].requested_chassis, std::vector<std::string>{"node-a"});
   EXPECT_EQ(run.hypervisor.calls.back().action, "remove");
   EXPECT_EQ(run.hypervisor.calls.back().node, "node-b");
 }
@@ -155,7 +161,7 @@ TEST(MigrationEngine, MigratesAgainFromWhereTheVmRunsNow) {
   const auto scheduled = run.events_of(Phase::migration_scheduled);
   ASSERT_EQ(scheduled.size(), 2u);
   EXPECT_EQ(scheduled[1].detail, "from node-b to node-c");
-  EXPECT_EQ(run.northbound.bindings[2].requested_chassis,
+  EXPECT_EQ(run.northbound.bindings()[2].requested_chassis,
             (std::vector<std::string>{"node-b", "node-c"}));
 }
 

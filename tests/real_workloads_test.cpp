@@ -62,7 +62,7 @@ Played play(const Scenario& scenario, const GuestLab& lab, bool with_outage) {
   asio::io_context io;
   const real::RunEpoch epoch;
   real::RealWorkloads workloads(io, scenario, scenario.seed, epoch,
-                                [&lab](const std::string& name) { return lab.endpoint_of(name); });
+                                [&lab](const std::string& name, AddressFamily) { return lab.endpoint_of(name); });
   Played played;
   std::vector<std::unique_ptr<asio::steady_timer>> timers;
   const auto at = [&](Time when, std::function<void()> action) {
@@ -72,7 +72,7 @@ Played play(const Scenario& scenario, const GuestLab& lab, bool with_outage) {
     });
   };
   at(scenario.duration - milliseconds(50),
-     [&] { played.identity = workloads.observe_identity("vm1"); });
+     [&] { played.identity = workloads.observe_identity("vm1", AddressFamily::ipv4); });
   at(scenario.duration, [&] { workloads.stop(); });
   workloads.start();
   // The outage runs on a thread of its own, as the network is not the workloads' business.
@@ -128,7 +128,7 @@ void expect_all_scheduled_sends(std::size_t sends, const Scenario& scenario, Tim
 
 // What start() threw; a test failure when it did not throw.
 std::string start_error(const Scenario& scenario,
-                        std::function<real::GuestEndpoint(const std::string&)> endpoint_of) {
+                        real::EndpointLookup endpoint_of) {
   asio::io_context io;
   const real::RunEpoch epoch;
   real::RealWorkloads workloads(io, scenario, 1, epoch, std::move(endpoint_of));
@@ -262,7 +262,7 @@ TEST_F(RealWorkloadsBetweenNamespaces, IcmpEchoRequestsAreAnsweredByTheVmKernel)
 TEST_F(RealWorkloadsBetweenNamespaces, StartNamesTheInterfaceItCannotCapture) {
   const Scenario scenario = testing::scenario_for_lab("1s", kUdpProbe);
   const auto lab = lab_for(scenario);
-  const std::string message = start_error(scenario, [&lab](const std::string& name) {
+  const std::string message = start_error(scenario, [&lab](const std::string& name, AddressFamily) {
     real::GuestEndpoint endpoint = lab->endpoint_of(name);
     endpoint.interface = "nosuch0";
     return endpoint;
@@ -274,7 +274,7 @@ TEST_F(RealWorkloadsBetweenNamespaces, StartNamesTheInterfaceItCannotCapture) {
 
 TEST(RealWorkloads, StartNamesTheWorkloadAndNamespaceItCannotOpen) {
   const std::string message =
-      start_error(testing::scenario_for_lab("1s", kUdpProbe), [](const std::string& name) {
+      start_error(testing::scenario_for_lab("1s", kUdpProbe), [](const std::string& name, AddressFamily) {
         return real::GuestEndpoint{"lmlabt-missing-" + name, "eth0", "10.77.0.1", ""};
       });
   EXPECT_THAT(message, HasSubstr("workload 'probe'"));
@@ -287,7 +287,7 @@ TEST(RealWorkloads, ListsTheFlowsOfTheSharedWorkloadPlanBeforeStarting) {
   asio::io_context io;
   const real::RunEpoch epoch;
   const real::RealWorkloads workloads(
-      io, scenario, 1, epoch, [](const std::string&) { return real::GuestEndpoint{}; });
+      io, scenario, 1, epoch, [](const std::string&, AddressFamily) { return real::GuestEndpoint{}; });
   const auto& flows = workloads.flows();
   ASSERT_EQ(flows.size(), 3u);
   EXPECT_EQ(flows[0].workload, "probe");

@@ -72,8 +72,7 @@ PacketRecord probe_record(const StampedArrival& arrival, RecordKind kind, std::u
 }  // namespace
 
 RealWorkloads::RealWorkloads(asio::io_context& io, const Scenario& scenario, std::uint64_t seed,
-                             const RunEpoch& epoch,
-                             std::function<GuestEndpoint(const std::string&)> endpoint_of)
+                             const RunEpoch& epoch, EndpointLookup endpoint_of)
     : io_(io),
       epoch_(epoch),
       endpoint_of_(std::move(endpoint_of)),
@@ -117,8 +116,8 @@ void RealWorkloads::start_sender(std::unique_ptr<ProbeSender> sender) {
 }
 
 void RealWorkloads::start_probe(const ProbePlan& probe) {
-  const GuestEndpoint client = endpoint_of_(probe.workload.client);
-  const GuestEndpoint vm = endpoint_of_(probe.workload.vm);
+  const GuestEndpoint client = endpoint_of_(probe.workload.client, probe.workload.family);
+  const GuestEndpoint vm = endpoint_of_(probe.workload.vm, probe.workload.family);
   if (probe.workload.protocol == ProbeProtocol::icmp) {
     start_icmp_probe(probe, client, vm);
   } else {
@@ -202,8 +201,8 @@ void RealWorkloads::start_icmp_probe(const ProbePlan& probe, const GuestEndpoint
 }
 
 void RealWorkloads::start_tcp_stream(const TcpStreamPlan& stream) {
-  const GuestEndpoint sender = endpoint_of_(stream.sender);
-  const GuestEndpoint receiver = endpoint_of_(stream.receiver);
+  const GuestEndpoint sender = endpoint_of_(stream.sender, stream.workload.family);
+  const GuestEndpoint receiver = endpoint_of_(stream.receiver, stream.workload.family);
   const std::string& name = stream.workload.name;
   const bool from_vm = stream.workload.direction == Direction::vm_to_client;
   with_context(context_of(name, receiver), [&] {
@@ -231,11 +230,12 @@ void RealWorkloads::start_tcp_stream(const TcpStreamPlan& stream) {
   });
 }
 
-IdentityObservation RealWorkloads::observe_identity(const std::string& vm) {
-  IdentityObservation seen{epoch_.since_start(), vm, seen_source_[vm], ""};
+IdentityObservation RealWorkloads::observe_identity(const std::string& vm, AddressFamily family) {
+  IdentityObservation seen{epoch_.since_start(), vm, seen_source_[vm], "", family};
   seen_source_.erase(vm);
   if (const auto client = first_client_of(plan_, vm)) {
-    seen.mac = neighbour_mac(endpoint_of_(*client).netns, endpoint_of_(vm).ip).value_or("");
+    seen.mac = neighbour_mac(endpoint_of_(*client, family).netns, endpoint_of_(vm, family).ip)
+                   .value_or("");
   }
   return seen;
 }

@@ -30,11 +30,11 @@ class TcpChunkReceiver;
 
 class RealWorkloads {
  public:
-  // endpoint_of(name) gives the namespace/interface of a client or VM by scenario name. The
-  // seed places the schedules, as on every backend. Nothing is opened before start().
+  // endpoint_of(name, family) gives the namespace, interface and address of a client or VM
+  // by scenario name. The seed places the schedules, as on every backend. Nothing is opened
+  // before start().
   RealWorkloads(asio::io_context& io, const Scenario& scenario, std::uint64_t seed,
-                const RunEpoch& epoch,
-                std::function<GuestEndpoint(const std::string&)> endpoint_of);
+                const RunEpoch& epoch, EndpointLookup endpoint_of);
   ~RealWorkloads();
   RealWorkloads(const RealWorkloads&) = delete;
   RealWorkloads& operator=(const RealWorkloads&) = delete;
@@ -51,10 +51,11 @@ class RealWorkloads {
   const std::vector<FlowInfo>& flows() const { return plan_.flows; }
   // Every record so far, in time order; later calls return only newer records.
   std::vector<PacketRecord> take_records();
-  // The VM's identity as its client sees it now: the source address of the VM's latest
-  // packets and the MAC the client's neighbour table holds for the VM's address. Forgets the
-  // seen address, so the next observation only reflects packets that arrive after this one.
-  IdentityObservation observe_identity(const std::string& vm);
+  // The VM's identity as its client sees it now over `family`: the source address of the
+  // VM's latest packets and the MAC the client's neighbour table holds for the VM's address.
+  // Forgets the seen address, so the next observation only reflects packets that arrive
+  // after this one.
+  IdentityObservation observe_identity(const std::string& vm, AddressFamily family);
 
  private:
   void start_probe(const ProbePlan& probe);
@@ -76,7 +77,7 @@ class RealWorkloads {
 
   asio::io_context& io_;
   const RunEpoch& epoch_;
-  std::function<GuestEndpoint(const std::string&)> endpoint_of_;
+  EndpointLookup endpoint_of_;
   WorkloadPlan plan_;
   RecordLog log_;
   std::map<std::string, std::string> seen_source_;  // VM -> address its packets came from

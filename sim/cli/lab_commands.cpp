@@ -10,6 +10,8 @@
 #include "real-backend/lab_teardown.hpp"
 #include "real-backend/prerequisites.hpp"
 #include "real-backend/scenario_lab.hpp"
+#include "sim/northbound_mirror.hpp"
+#include "sim/strategy.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/scenario_loader.hpp"
 
@@ -37,6 +39,10 @@ int lab_up(const std::string& scenario_file) {
     const Scenario scenario = load_scenario_file(scenario_file);
     real::check_prerequisites();
     real::ScenarioLab built(scenario);
+    EventLog log;
+    NorthboundMirror northbound(built.northbound(), log);
+    make_strategy(scenario.cluster.strategy)->build_network(scenario, northbound);
+    built.populate(northbound.network());
     built.keep();
     const auto& lab = built.lab();
     fmt::print("lab {} is up for {} in {}\n", lab.manifest().id, scenario.name, lab.directory());

@@ -2,11 +2,11 @@
 // multi-chassis port binding with RARP activation (live-migration-facts.md, "Kube-OVN").
 #pragma once
 
-#include "sim/strategy.hpp"
+#include "sim/strategies/kube_ovn_network.hpp"
 
 namespace lmlab {
 
-class KubeOvnStrategy : public Strategy {
+class KubeOvnStrategy : public KubeOvnNetwork {
  public:
   // requested-chassis=<src>,<dst>, activation-strategy=rarp: traffic is duplicated to both
   // chassis and the target stays blocked until QEMU's RARP.

@@ -3,7 +3,7 @@
 namespace lmlab {
 
 void NaiveStrategy::on_migration_succeeded(const MigrationContext& migration, Northbound& nb) {
-  nb.set_port_binding(migration.port, {migration.target_node}, std::nullopt);
+  nb.apply(SetPortBinding{migration.target_port, {migration.target_node}, std::nullopt});
 }
 
 }  // namespace lmlab

@@ -19,8 +19,10 @@ struct Outcome {
   std::string output;  // stdout and stderr together
 };
 
-Outcome lmlab(const std::string& arguments) {
-  const std::string command = std::string(LMLAB_BINARY) + " " + arguments + " 2>&1";
+// `environment`: assignments for the command, e.g. "PATH=/nonexistent".
+Outcome lmlab(const std::string& arguments, const std::string& environment = "") {
+  const std::string command =
+      environment + " " + std::string(LMLAB_BINARY) + " " + arguments + " 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   std::string output;
   char buffer[4096];
@@ -28,6 +30,10 @@ Outcome lmlab(const std::string& arguments) {
   const int status = pclose(pipe);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
 }
+
+// The ovn backend looks its programs up on PATH: with none there it cannot start (as root,
+// as CI runs the suite; without root it stops at that first), while ns-3 needs none.
+const std::string kWithoutOvnPrograms = "PATH=/nonexistent";
 
 std::string shipped(const std::string& name) {
   return std::string(LMLAB_SOURCE_DIR) + "/scenarios/" + name + ".yaml";
@@ -152,6 +158,31 @@ TEST_F(LmlabCli, BadScenarioExitsTwoAndWritesNothing) {
                              out.string());
   EXPECT_EQ(outcome.exit_code, 2);
   EXPECT_NE(outcome.output.find("variant.yaml:51:15:"), std::string::npos) << outcome.output;
+  EXPECT_FALSE(fs::exists(out));
+}
+
+TEST_F(LmlabCli, RunOrLabThatCannotBeCarriedOutExitsThreeAndNamesThePackages) {
+  const fs::path out = directory_ / "out";
+  for (const std::string& command :
+       {"run " + shipped("tcp-survival") + " --backend ovn --out " + out.string(),
+        "lab up " + shipped("tcp-survival")}) {
+    const auto outcome = lmlab(command, kWithoutOvnPrograms);
+    EXPECT_EQ(outcome.exit_code, 3) << command << "\n" << outcome.output;
+    EXPECT_NE(outcome.output.find("lmlab: the ovn backend cannot find ovsdb-tool"),
+              std::string::npos)
+        << outcome.output;
+    for (const char* package : {"install the Debian packages:", "openvswitch-switch", "ovn-central",
+                                "ovn-host", "iproute2"})
+      EXPECT_NE(outcome.output.find(package), std::string::npos) << package;
+  }
+  EXPECT_FALSE(fs::exists(out));
+
+  // A malformed scenario is bad input, whatever the host lacks.
+  const auto malformed = lmlab(
+      "run " + variant("interval: 1ms", "interval: fast") + " --backend ovn --out " + out.string(),
+      kWithoutOvnPrograms);
+  EXPECT_EQ(malformed.exit_code, 2) << malformed.output;
+  EXPECT_NE(malformed.output.find("variant.yaml:51:15:"), std::string::npos) << malformed.output;
   EXPECT_FALSE(fs::exists(out));
 }
 

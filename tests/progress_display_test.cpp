@@ -74,5 +74,16 @@ TEST(ProgressDisplay, TerminalLineIsRedrawnInPlaceAndCleared) {
   EXPECT_EQ(out.text().substr(text.size()), "\r\x1b[2K");
 }
 
+TEST(ProgressDisplay, TakesItsLineAwayWithIt) {
+  Captured out;
+  std::size_t drawn = 0;
+  {
+    ProgressDisplay display(out.stream(), true, {12s});
+    display.start(0, "tcp-survival kube-ovn ovn seed 1");
+    drawn = out.text().size();
+  }
+  EXPECT_EQ(out.text().substr(drawn), "\r\x1b[2K");
+}
+
 }  // namespace
 }  // namespace lmlab::cli

@@ -12,6 +12,7 @@
 #include "sim/cli/commands.hpp"
 #include "sim/cli/matrix_output.hpp"
 #include "sim/cli/progress_display.hpp"
+#include "sim/cli/run_failure.hpp"
 #include "sim/runner.hpp"
 #include "sim/scenario_loader.hpp"
 
@@ -149,7 +150,8 @@ int matrix(const MatrixArguments& arguments) {
       entry.result_file =
           run_directory(entry.scenario, entry.strategy, entry.backend, seed) + "/result.json";
       progress.start(i, label_of(entry));
-      const Result played = run_scenario(scenario, {run.backend, seed, progress.callback()});
+      const Result played = carry_out(
+          [&] { return run_scenario(scenario, {run.backend, seed, progress.callback()}); });
       // Summaries are made from the result as result.json records it, as merge will read it.
       results.push_back(result_from_json(result_to_json(played)));
       entry.passed = results.back().passed;
@@ -166,12 +168,9 @@ int matrix(const MatrixArguments& arguments) {
     const MatrixReport report =
         summarize_matrix(std::move(axes), shard, std::move(entries), pointers, std::move(metadata));
     return finish_matrix(arguments.out_directory, report, pointers, arguments.junit_file);
-  } catch (const ScenarioError& error) {
-    fmt::print(stderr, "{}\n", error.what());
-  } catch (const std::exception& error) {
-    fmt::print(stderr, "lmlab: {}\n", error.what());
+  } catch (const std::exception&) {
+    return report_error();
   }
-  return kExitBadInput;
 }
 
 }  // namespace lmlab::cli

@@ -30,6 +30,8 @@ ProgressDisplay::ProgressDisplay(std::FILE* stream, bool terminal, std::vector<T
   for (const Time duration : durations_) total_ += duration;
 }
 
+ProgressDisplay::~ProgressDisplay() { clear(); }
+
 void ProgressDisplay::start(std::size_t run, std::string label) {
   run_ = run;
   label_ = std::move(label);
@@ -55,7 +57,8 @@ void ProgressDisplay::finish(bool passed) {
 }
 
 void ProgressDisplay::clear() {
-  if (!terminal_) return;
+  if (!drawn_) return;
+  drawn_ = false;
   fmt::print(stream_, "{}", kEraseLine);
   std::fflush(stream_);
 }
@@ -76,6 +79,7 @@ std::string ProgressDisplay::time_left() const {
 
 void ProgressDisplay::draw() {
   if (!terminal_) return;
+  drawn_ = true;
   last_draw_ = Clock::now();
   fmt::print(stream_, "{}[{}/{}] {} · {} of {} simulated · {}", kEraseLine, run_ + 1,
              durations_.size(), label_, format_seconds(simulated_, " s"),

@@ -16,11 +16,15 @@ class ProgressDisplay {
  public:
   // `durations`: the simulated duration of every run to come, in order.
   ProgressDisplay(std::FILE* stream, bool terminal, std::vector<Time> durations);
+  // Clears: a run that throws leaves no half-drawn line before its error message.
+  ~ProgressDisplay();
+  ProgressDisplay(const ProgressDisplay&) = delete;
+  ProgressDisplay& operator=(const ProgressDisplay&) = delete;
 
   void start(std::size_t run, std::string label);
   void advance(Time simulated);
   void finish(bool passed);
-  // Erases the line on a terminal, so that other output starts on a clean line.
+  // Erases the line drawn on a terminal, so that other output starts on a clean line.
   void clear();
 
   // For RunOptions::progress; valid while this display lives.
@@ -42,6 +46,7 @@ class ProgressDisplay {
   Clock::time_point started_;
   Clock::time_point run_started_;
   Clock::time_point last_draw_;
+  bool drawn_ = false;  // a line is on the terminal
 };
 
 // Whether `stream` is a terminal (and not a pipe or a file).

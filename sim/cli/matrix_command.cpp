@@ -165,8 +165,8 @@ int matrix(const MatrixArguments& arguments) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
     std::vector<const Result*> pointers;
     for (const Result& result : results) pointers.push_back(&result);
-    const MatrixReport report =
-        summarize_matrix(std::move(axes), shard, std::move(entries), pointers, std::move(metadata));
+    const MatrixReport report = summarize_matrix(std::move(axes), shard, std::move(entries),
+                                                 pointers, {}, std::move(metadata));
     return finish_matrix(arguments.out_directory, report, pointers, arguments.junit_file);
   } catch (const std::exception&) {
     return report_error();

@@ -112,6 +112,10 @@ CLI::App* add_matrix_command(CLI::App& app, MatrixArguments& arguments) {
   command->add_option("--out", arguments.out_directory, "directory for the matrix's files")
       ->capture_default_str();
   command->add_option("--junit", arguments.junit_file, "also write JUnit XML to this file");
+  command->footer(
+      "Exit codes: 0 every run met its expectations, 1 some did not, 2 bad input (nothing is "
+      "played or written), 3 a run could not be carried out on this host: the other runs are "
+      "still played and reported, and the reports list it with its cause.");
   return command;
 }
 
@@ -139,6 +143,7 @@ int matrix(const MatrixArguments& arguments) {
     std::vector<MatrixRunEntry> entries;
     std::vector<Result> results;
     results.reserve(runs.size());
+    std::vector<FailedRun> failed_runs;
     for (std::size_t i = 0; i < runs.size(); ++i) {
       const MatrixRun& run = runs[i];
       Scenario scenario = scenarios[run.scenario];
@@ -150,14 +155,22 @@ int matrix(const MatrixArguments& arguments) {
       entry.result_file =
           run_directory(entry.scenario, entry.strategy, entry.backend, seed) + "/result.json";
       progress.start(i, label_of(entry));
-      const Result played = carry_out(
-          [&] { return run_scenario(scenario, {run.backend, seed, progress.callback()}); });
-      // Summaries are made from the result as result.json records it, as merge will read it.
-      results.push_back(result_from_json(result_to_json(played)));
-      entry.passed = results.back().passed;
-      write_run_reports(arguments.out_directory, entry, results.back());
-      progress.finish(entry.passed);
-      entries.push_back(std::move(entry));
+      try {
+        const Result played = carry_out([&] {
+          return run_scenario(scenario, {run.backend, seed, progress.callback()});
+        });
+        // Summaries are made from the result as result.json records it, as merge will read it.
+        results.push_back(result_from_json(result_to_json(played)));
+        entry.passed = results.back().passed;
+        write_run_reports(arguments.out_directory, entry, results.back());
+        progress.finish(entry.passed);
+        entries.push_back(std::move(entry));
+      } catch (const RunFailure& failure) {
+        // The other runs may still be carried out; this one is reported with its cause.
+        progress.fail(failure.what());
+        failed_runs.push_back(FailedRun{run.index, entry.scenario, entry.strategy, entry.backend,
+                                        seed, failure.what()});
+      }
     }
     progress.clear();
 
@@ -165,8 +178,9 @@ int matrix(const MatrixArguments& arguments) {
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
     std::vector<const Result*> pointers;
     for (const Result& result : results) pointers.push_back(&result);
-    const MatrixReport report = summarize_matrix(std::move(axes), shard, std::move(entries),
-                                                 pointers, {}, std::move(metadata));
+    const MatrixReport report =
+        summarize_matrix(std::move(axes), shard, std::move(entries), pointers,
+                         std::move(failed_runs), std::move(metadata));
     return finish_matrix(arguments.out_directory, report, pointers, arguments.junit_file);
   } catch (const std::exception&) {
     return report_error();

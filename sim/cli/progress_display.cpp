@@ -47,13 +47,25 @@ void ProgressDisplay::advance(Time simulated) {
 }
 
 void ProgressDisplay::finish(bool passed) {
-  finished_ += durations_.at(run_);
-  simulated_ = Time{0};
+  end_run();
   if (terminal_ || durations_.size() < 2) return;
   const std::chrono::duration<double> wall = Clock::now() - run_started_;
   fmt::print(stream_, "[{}/{}] {}: {} ({:.1f} s)\n", run_ + 1, durations_.size(), label_,
              passed ? "PASS" : "FAIL", wall.count());
   std::fflush(stream_);
+}
+
+void ProgressDisplay::fail(const std::string& error) {
+  end_run();
+  clear();
+  fmt::print(stream_, "[{}/{}] {}: could not run: {}\n", run_ + 1, durations_.size(), label_,
+             error);
+  std::fflush(stream_);
+}
+
+void ProgressDisplay::end_run() {
+  finished_ += durations_.at(run_);
+  simulated_ = Time{0};
 }
 
 void ProgressDisplay::clear() {

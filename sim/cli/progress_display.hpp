@@ -1,6 +1,7 @@
 // Progress of long runs, on stderr. On a terminal one line is redrawn in place: which run of
 // how many, the simulated time reached and an estimate of the time left. Elsewhere (CI logs)
 // nothing is drawn while a run plays; with several runs, one line is written as each ends.
+// A run that could not be carried out gets a line with the reason everywhere.
 #pragma once
 
 #include <chrono>
@@ -24,6 +25,9 @@ class ProgressDisplay {
   void start(std::size_t run, std::string label);
   void advance(Time simulated);
   void finish(bool passed);
+  // A run that could not be carried out: one line with the reason, on a terminal too, since
+  // the run leaves no report of its own.
+  void fail(const std::string& error);
   // Erases the line drawn on a terminal, so that other output starts on a clean line.
   void clear();
 
@@ -33,6 +37,7 @@ class ProgressDisplay {
  private:
   using Clock = std::chrono::steady_clock;
   void draw();
+  void end_run();
   std::string time_left() const;
 
   std::FILE* stream_;

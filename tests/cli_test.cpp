@@ -393,6 +393,8 @@ TEST_F(LmlabCli, MatrixRefusesBadInputBeforePlaying) {
       {shipped("busy-vm-ping") + " --strategy scenario,naive", "cannot be combined"},
       {shipped("busy-vm-ping") + " --strategy fastest", "fastest"},
       {shipped("busy-vm-ping") + " --backend nowhere", "nowhere"},
+      {shipped("busy-vm-ping") + " " + shipped("dhcp-gateway"),
+       "dhcp-gateway.yaml: the ns3 backend does not model OVN's DHCP"},
       {shipped("busy-vm-ping") + " --repeat 0", "repeat"}};
   for (const auto& [arguments, message] : bad) {
     const auto outcome = lmlab("matrix " + arguments + " --out " + out.string());

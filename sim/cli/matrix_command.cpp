@@ -58,16 +58,16 @@ std::vector<Scenario> load_scenarios(const MatrixArguments& arguments) {
   for (const std::string& file : files) {
     auto scenario = load_scenario_file(file);
     // The shipped library holds scenarios some backends cannot play yet: a default matrix
-    // leaves those out and says so; a scenario asked for by name is played or refused.
-    if (arguments.scenario_files.empty()) {
-      const auto refusal = std::find_if(
-          arguments.backends.begin(), arguments.backends.end(),
-          [&](const std::string& backend) { return backend_cannot_play(scenario, backend); });
-      if (refusal != arguments.backends.end()) {
-        fmt::print(stderr, "matrix: leaving out {}: {}\n", scenario.name,
-                   *backend_cannot_play(scenario, *refusal));
-        continue;
-      }
+    // leaves those out and says so; a scenario asked for by name is refused before any run.
+    const auto refusal = std::find_if(
+        arguments.backends.begin(), arguments.backends.end(),
+        [&](const std::string& backend) { return backend_cannot_play(scenario, backend); });
+    if (refusal != arguments.backends.end()) {
+      const std::string reason = *backend_cannot_play(scenario, *refusal);
+      if (!arguments.scenario_files.empty())
+        throw std::invalid_argument(fmt::format("{}: {}", file, reason));
+      fmt::print(stderr, "matrix: leaving out {}: {}\n", scenario.name, reason);
+      continue;
     }
     scenarios.push_back(std::move(scenario));
     for (std::size_t i = 0; i + 1 < scenarios.size(); ++i)

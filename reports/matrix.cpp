@@ -1,6 +1,7 @@
 #include "reports/matrix.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 #include <fmt/format.h>
@@ -42,6 +43,7 @@ std::optional<double> value_of(const std::vector<NamedFigure>& figures, const Ce
 }
 
 void summarize_cell(MatrixCell& cell, const std::vector<const Result*>& results_by_position) {
+  if (cell.runs.empty()) return;  // none of its runs could be carried out: nothing measured
   std::vector<std::vector<NamedFigure>> runs;
   for (const std::size_t position : cell.runs)
     runs.push_back(cell_figures(*results_by_position[position]));
@@ -95,13 +97,19 @@ Json cell_json(const MatrixReport& report, const MatrixCell& cell) {
   for (const CellFigure& figure : cell.figures) figures.push_back(cell_figure_json(figure));
   return Json{{"scenario", cell.scenario}, {"strategy", cell.strategy},
               {"backend", cell.backend},   {"seeds", seeds},
-              {"passed", cell.passed},     {"figures", figures}};
+              {"passed", cell.passed},     {"failed_runs", cell.failed_runs.size()},
+              {"figures", figures}};
 }
 
 Json run_json(const MatrixRunEntry& run) {
   return Json{{"index", run.index},       {"scenario", run.scenario}, {"strategy", run.strategy},
               {"backend", run.backend},   {"seed", run.seed},         {"passed", run.passed},
               {"result", run.result_file}};
+}
+
+Json failed_run_json(const FailedRun& run) {
+  return Json{{"index", run.index},     {"scenario", run.scenario}, {"strategy", run.strategy},
+              {"backend", run.backend}, {"seed", run.seed},         {"error", run.error}};
 }
 
 Json axes_json(const MatrixAxes& axes) {
@@ -140,6 +148,12 @@ MatrixRunEntry run_from(const nlohmann::json& json) {
       json.at("result").get<std::string>()};
 }
 
+FailedRun failed_run_from(const nlohmann::json& json) {
+  return FailedRun{json.at("index").get<std::size_t>(),    json.at("scenario").get<std::string>(),
+                   json.at("strategy").get<std::string>(), json.at("backend").get<std::string>(),
+                   json.at("seed").get<std::uint64_t>(),   json.at("error").get<std::string>()};
+}
+
 MatrixMetadata metadata_from(const nlohmann::json& json) {
   return MatrixMetadata{json.at("lmlab_version").get<std::string>(),
                         json.at("started_at").get<std::string>(),
@@ -147,21 +161,43 @@ MatrixMetadata metadata_from(const nlohmann::json& json) {
                         json.at("scenario_files").get<std::vector<std::string>>()};
 }
 
+// The cell of these three, added when it is not there yet.
+MatrixCell& cell_of(std::vector<MatrixCell>& cells, const std::string& scenario,
+                    const std::string& strategy, const std::string& backend) {
+  const auto cell = std::find_if(cells.begin(), cells.end(), [&](const MatrixCell& c) {
+    return c.scenario == scenario && c.strategy == strategy && c.backend == backend;
+  });
+  if (cell != cells.end()) return *cell;
+  return cells.emplace_back(MatrixCell{scenario, strategy, backend, {}, {}, 0, {}});
+}
+
+// The plan places a cell's runs next to each other, so its first run places the cell.
+std::size_t first_plan_index(const MatrixReport& report, const MatrixCell& cell) {
+  std::size_t first = std::numeric_limits<std::size_t>::max();
+  if (!cell.runs.empty()) first = report.runs[cell.runs.front()].index;
+  if (!cell.failed_runs.empty())
+    first = std::min(first, report.failed_runs[cell.failed_runs.front()].index);
+  return first;
+}
+
 }  // namespace
 
 bool MatrixReport::passed() const {
-  return std::all_of(runs.begin(), runs.end(),
-                     [](const MatrixRunEntry& run) { return run.passed; });
+  return failed_runs.empty() && std::all_of(runs.begin(), runs.end(),
+                                            [](const MatrixRunEntry& run) { return run.passed; });
 }
 
 MatrixReport summarize_matrix(MatrixAxes axes, std::optional<Shard> shard,
                               std::vector<MatrixRunEntry> runs,
-                              const std::vector<const Result*>& results, MatrixMetadata metadata) {
+                              const std::vector<const Result*>& results,
+                              std::vector<FailedRun> failed_runs, MatrixMetadata metadata) {
   std::vector<std::size_t> order(runs.size());
   std::iota(order.begin(), order.end(), 0);
   std::sort(order.begin(), order.end(),
             [&](std::size_t a, std::size_t b) { return runs[a].index < runs[b].index; });
-  MatrixReport report{std::move(axes), shard, {}, {}, std::move(metadata)};
+  std::sort(failed_runs.begin(), failed_runs.end(),
+            [](const FailedRun& a, const FailedRun& b) { return a.index < b.index; });
+  MatrixReport report{std::move(axes), shard, {}, std::move(failed_runs), {}, std::move(metadata)};
   std::vector<const Result*> results_by_position;
   for (const std::size_t i : order) {
     report.runs.push_back(std::move(runs[i]));
@@ -169,15 +205,18 @@ MatrixReport summarize_matrix(MatrixAxes axes, std::optional<Shard> shard,
   }
   for (std::size_t position = 0; position < report.runs.size(); ++position) {
     const MatrixRunEntry& run = report.runs[position];
-    auto cell = std::find_if(report.cells.begin(), report.cells.end(), [&](const MatrixCell& c) {
-      return c.scenario == run.scenario && c.strategy == run.strategy && c.backend == run.backend;
-    });
-    if (cell == report.cells.end())
-      cell = report.cells.insert(report.cells.end(),
-                                 MatrixCell{run.scenario, run.strategy, run.backend, {}, 0, {}});
-    cell->runs.push_back(position);
-    cell->passed += run.passed;
+    MatrixCell& cell = cell_of(report.cells, run.scenario, run.strategy, run.backend);
+    cell.runs.push_back(position);
+    cell.passed += run.passed;
   }
+  for (std::size_t position = 0; position < report.failed_runs.size(); ++position) {
+    const FailedRun& run = report.failed_runs[position];
+    cell_of(report.cells, run.scenario, run.strategy, run.backend).failed_runs.push_back(position);
+  }
+  std::stable_sort(report.cells.begin(), report.cells.end(),
+                   [&](const MatrixCell& a, const MatrixCell& b) {
+                     return first_plan_index(report, a) < first_plan_index(report, b);
+                   });
   for (MatrixCell& cell : report.cells) summarize_cell(cell, results_by_position);
   return report;
 }
@@ -185,6 +224,8 @@ MatrixReport summarize_matrix(MatrixAxes axes, std::optional<Shard> shard,
 nlohmann::ordered_json matrix_to_json(const MatrixReport& report) {
   Json runs = Json::array();
   for (const MatrixRunEntry& run : report.runs) runs.push_back(run_json(run));
+  Json failed_runs = Json::array();
+  for (const FailedRun& run : report.failed_runs) failed_runs.push_back(failed_run_json(run));
   Json cells = Json::array();
   for (const MatrixCell& cell : report.cells) cells.push_back(cell_json(report, cell));
   const Json shard = report.shard
@@ -196,6 +237,7 @@ nlohmann::ordered_json matrix_to_json(const MatrixReport& report) {
               {"passed", report.passed()},
               {"cells", cells},
               {"runs", runs},
+              {"failed_runs", failed_runs},
               {"metadata",
                {{"lmlab_version", report.metadata.lmlab_version},
                 {"started_at", report.metadata.started_at},
@@ -221,6 +263,9 @@ MatrixReport read_matrix_file(const std::string& path) {
       report.shard = Shard{json.at("shard").at("index").get<unsigned>(),
                            json.at("shard").at("count").get<unsigned>()};
     for (const auto& run : json.at("runs")) report.runs.push_back(run_from(run));
+    if (json.contains("failed_runs"))
+      for (const auto& run : json.at("failed_runs"))
+        report.failed_runs.push_back(failed_run_from(run));
     report.metadata = metadata_from(json.at("metadata"));
     return report;
   } catch (const nlohmann::json::exception& error) {

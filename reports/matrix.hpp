@@ -1,5 +1,6 @@
 // A matrix's results summarized per cell (scenario × strategy × backend) over its repeats,
-// and matrix.json: the cells, the plan and the runs played, from which shards are merged.
+// and matrix.json: the cells, the plan, the runs played and those that could not be carried
+// out, from which shards are merged.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "reports/failed_run.hpp"
 #include "reports/figure_table.hpp"
 #include "reports/statistics.hpp"
 #include "sim/matrix_plan.hpp"
@@ -47,9 +49,13 @@ struct MatrixCell {
   std::string scenario;
   std::string strategy;
   std::string backend;
-  std::vector<std::size_t> runs;    // positions in MatrixReport::runs
-  std::size_t passed = 0;           // runs that met every expectation
-  std::vector<CellFigure> figures;  // the headline figures first, then every named figure
+  std::vector<std::size_t> runs;         // positions in MatrixReport::runs
+  std::vector<std::size_t> failed_runs;  // positions in MatrixReport::failed_runs
+  std::size_t passed = 0;                // runs that met every expectation
+  std::vector<CellFigure> figures;       // the headline figures first, then every named figure
+
+  // Runs of the cell in the plan, played or not.
+  std::size_t run_count() const { return runs.size() + failed_runs.size(); }
 };
 
 // What differs between identical matrices.
@@ -62,18 +68,21 @@ struct MatrixMetadata {
 
 struct MatrixReport {
   MatrixAxes axes;
-  std::optional<Shard> shard;        // nullopt: the whole plan (played at once or merged)
-  std::vector<MatrixRunEntry> runs;  // by plan index
-  std::vector<MatrixCell> cells;     // in plan order
+  std::optional<Shard> shard;          // nullopt: the whole plan (played at once or merged)
+  std::vector<MatrixRunEntry> runs;    // by plan index
+  std::vector<FailedRun> failed_runs;  // by plan index
+  std::vector<MatrixCell> cells;       // in plan order
   MatrixMetadata metadata;
 
+  // Every run was carried out and met its expectations.
   bool passed() const;
 };
 
-// `results[i]` is the result of `runs[i]`; runs may come in any order.
+// `results[i]` is the result of `runs[i]`; runs and failed runs may come in any order.
 MatrixReport summarize_matrix(MatrixAxes axes, std::optional<Shard> shard,
                               std::vector<MatrixRunEntry> runs,
-                              const std::vector<const Result*>& results, MatrixMetadata metadata);
+                              const std::vector<const Result*>& results,
+                              std::vector<FailedRun> failed_runs, MatrixMetadata metadata);
 
 // Deterministic apart from "metadata", like the result JSON.
 nlohmann::ordered_json matrix_to_json(const MatrixReport& report);
@@ -84,8 +93,8 @@ class MatrixFileError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// The plan, shard, runs and metadata of a matrix.json; cells are left to be summarized again
-// from the runs' results.
+// The plan, shard, runs, failed runs and metadata of a matrix.json (one written before failed
+// runs were recorded has none); cells are left to be summarized again from the runs' results.
 MatrixReport read_matrix_file(const std::string& path);
 
 }  // namespace lmlab

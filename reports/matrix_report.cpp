@@ -48,11 +48,23 @@ TableRow cells_header() {
   return header;
 }
 
+// ", 2 could not run", or nothing when every run was carried out.
+std::string could_not_run(std::size_t failed_runs) {
+  return failed_runs == 0 ? "" : fmt::format(", {} could not run", failed_runs);
+}
+
+// "3/5" runs met their expectations, and how many could not be carried out.
+std::string cell_verdict(const MatrixCell& cell) {
+  return fmt::format("{}/{}{}", cell.passed, cell.run_count(),
+                     could_not_run(cell.failed_runs.size()));
+}
+
+bool cell_passed(const MatrixCell& cell) { return cell.passed == cell.run_count(); }
+
 std::vector<TableRow> cell_rows(const MatrixReport& report) {
   std::vector<TableRow> rows;
   for (const MatrixCell& cell : report.cells) {
-    TableRow row{cell.scenario, cell.strategy, cell.backend,
-                 fmt::format("{}/{}", cell.passed, cell.runs.size())};
+    TableRow row{cell.scenario, cell.strategy, cell.backend, cell_verdict(cell)};
     for (const Headline& headline : kHeadlines)
       add_statistics(row, find_figure(cell, headline.subject, headline.name));
     rows.push_back(std::move(row));
@@ -82,7 +94,22 @@ std::string plan_text(const MatrixReport& report) {
 }
 
 std::string verdict_text(const MatrixReport& report) {
-  return fmt::format("{}/{} runs met their expectations", runs_passed(report), report.runs.size());
+  return fmt::format("{}/{} runs met their expectations{}", runs_passed(report),
+                     report.runs.size() + report.failed_runs.size(),
+                     could_not_run(report.failed_runs.size()));
+}
+
+const TableRow kFailedRunHeader{"Scenario", "Strategy", "Backend", "Seed", "Why it could not run"};
+
+std::vector<TableRow> failed_run_rows(const MatrixReport& report) {
+  std::vector<TableRow> rows;
+  for (const FailedRun& run : report.failed_runs)
+    rows.push_back({run.scenario, run.strategy, run.backend, std::to_string(run.seed), run.error});
+  return rows;
+}
+
+std::string failed_runs_title(const MatrixReport& report) {
+  return fmt::format("Runs that could not be carried out ({})", report.failed_runs.size());
 }
 
 std::string cell_label(const MatrixCell& cell) {
@@ -92,7 +119,7 @@ std::string cell_label(const MatrixCell& cell) {
 std::string distribution(const MatrixReport& report, const Headline& headline) {
   std::vector<DistributionRow> rows;
   for (const MatrixCell& cell : report.cells) {
-    DistributionRow row{cell_label(cell), {}, cell.passed == cell.runs.size()};
+    DistributionRow row{cell_label(cell), {}, cell_passed(cell)};
     if (const CellFigure* figure = find_figure(cell, headline.subject, headline.name))
       for (const auto& value : figure->values)
         if (value) row.values.push_back(*value);
@@ -133,8 +160,11 @@ std::string cell_details(const MatrixReport& report, const MatrixCell& cell) {
   std::string seeds;
   for (const std::size_t position : cell.runs)
     seeds += (seeds.empty() ? "" : ", ") + std::to_string(report.runs[position].seed);
-  return fmt::format("<details><summary>{} (seeds {}; {}/{} met their expectations)</summary>\n",
-                     escape_markup(cell_label(cell)), seeds, cell.passed, cell.runs.size()) +
+  for (const std::size_t position : cell.failed_runs)
+    seeds += (seeds.empty() ? "" : ", ") + std::to_string(report.failed_runs[position].seed);
+  return fmt::format("<details><summary>{} (seeds {}; {}/{} met their expectations{})</summary>\n",
+                     escape_markup(cell_label(cell)), seeds, cell.passed, cell.run_count(),
+                     could_not_run(cell.failed_runs.size())) +
          html_table({"Subject", "Figure", "Median", "p95", "Min", "Max", "IQR", "Each repeat"},
                     rows) +
          "</details>\n";
@@ -160,14 +190,24 @@ std::string run_links(const MatrixReport& report) {
 std::string render_matrix_text(const MatrixReport& report) {
   std::vector<TableRow> rows{cells_header()};
   for (TableRow row : cell_rows(report)) rows.push_back(std::move(row));
-  return fmt::format("matrix: {}\n\n", plan_text(report)) + aligned_table(rows) +
-         fmt::format("\n{}, {}\n", verdict_text(report), report.passed() ? "PASS" : "FAIL");
+  std::string text = fmt::format("matrix: {}\n\n", plan_text(report)) + aligned_table(rows);
+  if (!report.failed_runs.empty()) {
+    std::vector<TableRow> failed{kFailedRunHeader};
+    for (TableRow row : failed_run_rows(report)) failed.push_back(std::move(row));
+    text += fmt::format("\n{}:\n", failed_runs_title(report)) + aligned_table(failed, 2);
+  }
+  return text + fmt::format("\n{}, {}\n", verdict_text(report), report.passed() ? "PASS" : "FAIL");
 }
 
 std::string render_matrix_markdown(const MatrixReport& report) {
-  return fmt::format("### {}: matrix of {}\n\n{}.\n\n", markdown_verdict(report.passed()),
-                     plan_text(report), verdict_text(report)) +
-         markdown_table(cells_header(), cell_rows(report));
+  std::string text =
+      fmt::format("### {}: matrix of {}\n\n{}.\n\n", markdown_verdict(report.passed()),
+                  plan_text(report), verdict_text(report)) +
+      markdown_table(cells_header(), cell_rows(report));
+  if (!report.failed_runs.empty())
+    text += fmt::format("#### {}\n\n", failed_runs_title(report)) +
+            markdown_table(kFailedRunHeader, failed_run_rows(report));
+  return text;
 }
 
 std::string render_matrix_html(const MatrixReport& report) {
@@ -180,9 +220,12 @@ std::string render_matrix_html(const MatrixReport& report) {
       escape_markup(verdict_text(report)), escape_markup(report.metadata.lmlab_version),
       escape_markup(report.metadata.started_at), report.metadata.wall_time_seconds);
   std::vector<std::string> classes;
-  for (const MatrixCell& cell : report.cells)
-    classes.push_back(cell.passed == cell.runs.size() ? "" : "fail");
+  for (const MatrixCell& cell : report.cells) classes.push_back(cell_passed(cell) ? "" : "fail");
   body += html_table(cells_header(), cell_rows(report), classes);
+  if (!report.failed_runs.empty())
+    body += fmt::format("<h2>{}</h2>\n", escape_markup(failed_runs_title(report))) +
+            html_table(kFailedRunHeader, failed_run_rows(report),
+                       std::vector<std::string>(report.failed_runs.size(), "fail"));
   body += "<h2>Spread over the repeats</h2>\n";
   for (const Headline& headline : kHeadlines) body += distribution(report, headline);
   body += "<h2>Every figure, per cell</h2>\n";

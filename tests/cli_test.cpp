@@ -19,8 +19,10 @@ struct Outcome {
   std::string output;  // stdout and stderr together
 };
 
-Outcome lmlab(const std::string& arguments) {
-  const std::string command = std::string(LMLAB_BINARY) + " " + arguments + " 2>&1";
+// `environment`: assignments for the command, e.g. "PATH=/nonexistent".
+Outcome lmlab(const std::string& arguments, const std::string& environment = "") {
+  const std::string command =
+      environment + " " + std::string(LMLAB_BINARY) + " " + arguments + " 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   std::string output;
   char buffer[4096];
@@ -28,6 +30,10 @@ Outcome lmlab(const std::string& arguments) {
   const int status = pclose(pipe);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
 }
+
+// The ovn backend looks its programs up on PATH: with none there it cannot start (as root,
+// as CI runs the suite; without root it stops at that first), while ns-3 needs none.
+const std::string kWithoutOvnPrograms = "PATH=/nonexistent";
 
 std::string shipped(const std::string& name) {
   return std::string(LMLAB_SOURCE_DIR) + "/scenarios/" + name + ".yaml";
@@ -152,6 +158,31 @@ TEST_F(LmlabCli, BadScenarioExitsTwoAndWritesNothing) {
                              out.string());
   EXPECT_EQ(outcome.exit_code, 2);
   EXPECT_NE(outcome.output.find("variant.yaml:51:15:"), std::string::npos) << outcome.output;
+  EXPECT_FALSE(fs::exists(out));
+}
+
+TEST_F(LmlabCli, RunOrLabThatCannotBeCarriedOutExitsThreeAndNamesThePackages) {
+  const fs::path out = directory_ / "out";
+  for (const std::string& command :
+       {"run " + shipped("tcp-survival") + " --backend ovn --out " + out.string(),
+        "lab up " + shipped("tcp-survival")}) {
+    const auto outcome = lmlab(command, kWithoutOvnPrograms);
+    EXPECT_EQ(outcome.exit_code, 3) << command << "\n" << outcome.output;
+    EXPECT_NE(outcome.output.find("lmlab: the ovn backend cannot find ovsdb-tool"),
+              std::string::npos)
+        << outcome.output;
+    for (const char* package : {"install the Debian packages:", "openvswitch-switch", "ovn-central",
+                                "ovn-host", "iproute2"})
+      EXPECT_NE(outcome.output.find(package), std::string::npos) << package;
+  }
+  EXPECT_FALSE(fs::exists(out));
+
+  // A malformed scenario is bad input, whatever the host lacks.
+  const auto malformed = lmlab(
+      "run " + variant("interval: 1ms", "interval: fast") + " --backend ovn --out " + out.string(),
+      kWithoutOvnPrograms);
+  EXPECT_EQ(malformed.exit_code, 2) << malformed.output;
+  EXPECT_NE(malformed.output.find("variant.yaml:51:15:"), std::string::npos) << malformed.output;
   EXPECT_FALSE(fs::exists(out));
 }
 
@@ -285,6 +316,74 @@ TEST_F(LmlabCli, TwoShardsMergedEqualTheWholeMatrix) {
             std::string::npos);
 }
 
+// ns-3 plays its run; the ovn backend, without its programs, cannot: the matrix goes on,
+// writes what was played, lists the failed run with its cause and exits 3. Its shards, merged,
+// keep the failed run and exit the same.
+TEST_F(LmlabCli, MatrixGoesOnPastARunThatCannotBeCarriedOut) {
+  const std::string plan = "matrix " + variant("duration: 12s", "duration: 6s") +
+                           " --strategy scenario --backend ns3,ovn";
+  const fs::path whole = directory_ / "whole";
+  const fs::path junit = directory_ / "junit.xml";
+  const auto played =
+      lmlab(plan + " --out " + whole.string() + " --junit " + junit.string(), kWithoutOvnPrograms);
+  EXPECT_EQ(played.exit_code, 3) << played.output;
+  EXPECT_NE(played.output.find("[2/2] tcp-survival kube-ovn ovn seed 1: could not run: the ovn "
+                               "backend"),
+            std::string::npos)
+      << played.output;
+
+  const auto matrix = nlohmann::json::parse(read_file(whole / "matrix.json"));
+  EXPECT_EQ(matrix["passed"], false);
+  ASSERT_EQ(matrix["runs"].size(), 1u);
+  EXPECT_EQ(matrix["runs"][0]["backend"], "ns3");
+  EXPECT_EQ(matrix["runs"][0]["passed"], true);
+  const fs::path result = whole / matrix["runs"][0]["result"].get<std::string>();
+  EXPECT_TRUE(fs::exists(result));
+  EXPECT_TRUE(fs::exists(fs::path(result).replace_filename("report.html")));
+  ASSERT_EQ(matrix["failed_runs"].size(), 1u);
+  const auto& failed = matrix["failed_runs"][0];
+  EXPECT_EQ(failed["index"], 1);
+  EXPECT_EQ(failed["backend"], "ovn");
+  EXPECT_EQ(failed["seed"], 1);
+  const std::string error = failed["error"];
+  EXPECT_NE(error.find("the ovn backend"), std::string::npos) << error;
+  EXPECT_EQ(matrix["cells"][0]["failed_runs"], 0);
+  EXPECT_EQ(matrix["cells"][1]["failed_runs"], 1);
+  EXPECT_FALSE(fs::exists(whole / "runs" / "tcp-survival" / "kube-ovn" / "ovn"));
+
+  const std::string markdown = read_file(whole / "matrix.md");
+  for (const std::string& mark :
+       {std::string("1/2 runs met their expectations, 1 could not run."),
+        std::string("| tcp-survival | kube-ovn | ovn | 0/1, 1 could not run |"),
+        "| tcp-survival | kube-ovn | ovn | 1 | " + error + " |"})
+    EXPECT_NE(markdown.find(mark), std::string::npos) << mark << "\n" << markdown;
+  EXPECT_NE(
+      read_file(whole / "matrix.html").find("<h2>Runs that could not be carried out (1)</h2>"),
+      std::string::npos);
+  const std::string xml = read_file(junit);
+  EXPECT_NE(xml.find(R"(<testsuites name="lmlab" tests="6" failures="0" errors="1")"),
+            std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find(R"x(<testsuite name="tcp-survival (kube-ovn, ovn, seed 1)" tests="1" )x"
+                     R"x(failures="0" errors="1")x"),
+            std::string::npos)
+      << xml;
+  EXPECT_NE(xml.find(R"(<error message="the ovn backend)"), std::string::npos) << xml;
+
+  const std::vector<std::pair<std::string, int>> shards = {{"1/2", 0}, {"2/2", 3}};
+  for (const auto& [shard, exit_code] : shards) {
+    const auto outcome = lmlab(plan + " --shard " + shard + " --out " +
+                                   (directory_ / ("shard-" + shard.substr(0, 1))).string(),
+                               kWithoutOvnPrograms);
+    EXPECT_EQ(outcome.exit_code, exit_code) << shard << "\n" << outcome.output;
+  }
+  const fs::path merged = directory_ / "merged";
+  const auto joined = lmlab("merge " + (directory_ / "shard-1").string() + " " +
+                            (directory_ / "shard-2").string() + " --out " + merged.string());
+  EXPECT_EQ(joined.exit_code, 3) << joined.output;
+  EXPECT_EQ(without_metadata(merged / "matrix.json"), without_metadata(whole / "matrix.json"));
+}
+
 TEST_F(LmlabCli, MatrixRefusesBadInputBeforePlaying) {
   const fs::path out = directory_ / "out";
   const std::vector<std::pair<std::string, std::string>> bad = {
@@ -294,6 +393,8 @@ TEST_F(LmlabCli, MatrixRefusesBadInputBeforePlaying) {
       {shipped("busy-vm-ping") + " --strategy scenario,naive", "cannot be combined"},
       {shipped("busy-vm-ping") + " --strategy fastest", "fastest"},
       {shipped("busy-vm-ping") + " --backend nowhere", "nowhere"},
+      {shipped("busy-vm-ping") + " " + shipped("dhcp-gateway"),
+       "dhcp-gateway.yaml: the ns3 backend does not model OVN's DHCP"},
       {shipped("busy-vm-ping") + " --repeat 0", "repeat"}};
   for (const auto& [arguments, message] : bad) {
     const auto outcome = lmlab("matrix " + arguments + " --out " + out.string());

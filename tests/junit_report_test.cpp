@@ -101,6 +101,34 @@ TEST(JunitReport, FailureMessagesCarryTheMeasuredFigure) {
             "measured 20ms, expected <= 50ms");
 }
 
+// JUnit's error, not a failure: the run could not be carried out, no expectation was judged.
+TEST(JunitReport, ARunThatCouldNotRunIsAnError) {
+  const Result result = sample_result();
+  const FailedRun failed{
+      1, "tcp-survival", "naive", "ovn", 2, "ovn-controller failed to start: <log> & \"more\""};
+  const Document document = parse(render_junit_report({&result}, {failed}));
+  ASSERT_TRUE(document);
+  EXPECT_EQ(schema_errors(document.get()), "");
+  EXPECT_EQ(xpath(document.get(), "count(/testsuites/testsuite)"), "2");
+  EXPECT_EQ(xpath(document.get(), "string(/testsuites/@tests)"), "3");
+  EXPECT_EQ(xpath(document.get(), "string(/testsuites/@failures)"), "1");
+  EXPECT_EQ(xpath(document.get(), "string(/testsuites/@errors)"), "1");
+  EXPECT_EQ(xpath(document.get(), "string(//testsuite[1]/@errors)"), "0");
+  EXPECT_EQ(xpath(document.get(), "string(//testsuite[2]/@name)"),
+            "tcp-survival (naive, ovn, seed 2)");
+  EXPECT_EQ(xpath(document.get(), "string(//testsuite[2]/@tests)"), "1");
+  EXPECT_EQ(xpath(document.get(), "string(//testsuite[2]/@errors)"), "1");
+  EXPECT_EQ(xpath(document.get(), "string(//testsuite[2]/@failures)"), "0");
+  EXPECT_EQ(xpath(document.get(), "count(//testsuite[2]//failure)"), "0");
+  EXPECT_EQ(xpath(document.get(), "string(//testsuite[2]/testcase/@classname)"),
+            "lmlab.tcp-survival");
+  EXPECT_EQ(xpath(document.get(), "string(//testsuite[2]/testcase/error/@message)"), failed.error);
+  EXPECT_EQ(xpath(document.get(), "string(//testsuite[2]/testcase/error)"), failed.error);
+  EXPECT_EQ(
+      xpath(document.get(), "string(//testsuite[2]/properties/property[@name='backend']/@value)"),
+      "ovn");
+}
+
 TEST(JunitReport, MarkupInNamesAndMessagesIsEscaped) {
   Result result = sample_result();
   result.scenario.name = "a<b>&\"c\"";

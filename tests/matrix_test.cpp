@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <tuple>
 
 #include <gtest/gtest.h>
 
@@ -103,7 +104,7 @@ SampleMatrix sample_matrix() {
   std::vector<const Result*> results;
   for (const Result& result : sample.results) results.push_back(&result);
   MatrixAxes axes{{"tcp-survival"}, {StrategyKind::kube_ovn, StrategyKind::naive}, {"ns3"}, 2};
-  sample.report = summarize_matrix(axes, Shard{1, 1}, entries, results,
+  sample.report = summarize_matrix(axes, Shard{1, 1}, entries, results, {},
                                    MatrixMetadata{"0.1.0", "2024-01-01T00:00:00Z", 2.5, {}});
   return sample;
 }
@@ -148,6 +149,112 @@ TEST(MatrixReport, JsonKeepsThePlanShardAndRuns) {
   EXPECT_EQ(read.runs[3].result_file, report.runs[3].result_file);
   EXPECT_EQ(read.metadata.wall_time_seconds, 2.5);
   EXPECT_THROW(read_matrix_file("/nonexistent/matrix.json"), MatrixFileError);
+}
+
+// On ovn, naive × 2 repeats: neither could be carried out; kube-ovn × 2: one played and
+// passed, one interrupted. The failed runs are handed over out of order.
+struct MatrixWithFailedRuns {
+  Result result;
+  MatrixReport report;
+};
+
+MatrixWithFailedRuns matrix_with_failed_runs() {
+  MatrixWithFailedRuns sample{sample_result(), {}};
+  sample.result.passed = true;
+  const std::vector<FailedRun> failed_runs{
+      {3, "tcp-survival", "kube-ovn", "ovn", 2, "interrupted by Interrupt; the lab was removed"},
+      {0, "tcp-survival", "naive", "ovn", 1, "the ovn backend needs root"},
+      {1, "tcp-survival", "naive", "ovn", 2, "the ovn backend needs root"}};
+  const MatrixRunEntry played{2, "tcp-survival", "kube-ovn", "ovn", 1, true, "runs/2/result.json"};
+  MatrixAxes axes{{"tcp-survival"}, {StrategyKind::naive, StrategyKind::kube_ovn}, {"ovn"}, 2};
+  sample.report = summarize_matrix(axes, std::nullopt, {played}, {&sample.result}, failed_runs,
+                                   MatrixMetadata{"0.1.0", "2024-01-01T00:00:00Z", 30, {}});
+  return sample;
+}
+
+TEST(MatrixReport, FailedRunsCountAgainstTheirCellsInPlanOrder) {
+  const MatrixReport report = matrix_with_failed_runs().report;
+  ASSERT_EQ(report.failed_runs.size(), 3u);
+  EXPECT_EQ(report.failed_runs[0].index, 0u);
+  EXPECT_EQ(report.failed_runs[2].error, "interrupted by Interrupt; the lab was removed");
+  // The naive cell comes first in the plan although none of its runs was played.
+  ASSERT_EQ(report.cells.size(), 2u);
+  const MatrixCell& naive = report.cells[0];
+  EXPECT_EQ(naive.strategy, "naive");
+  EXPECT_TRUE(naive.runs.empty());
+  EXPECT_EQ(naive.failed_runs, (std::vector<std::size_t>{0, 1}));
+  EXPECT_EQ(naive.run_count(), 2u);
+  EXPECT_TRUE(naive.figures.empty());
+  const MatrixCell& kube_ovn = report.cells[1];
+  EXPECT_EQ(kube_ovn.runs, (std::vector<std::size_t>{0}));
+  EXPECT_EQ(kube_ovn.failed_runs, (std::vector<std::size_t>{2}));
+  EXPECT_EQ(kube_ovn.passed, 1u);
+  EXPECT_FALSE(kube_ovn.figures.empty());
+  // Every run played passed, but not every run was played.
+  EXPECT_FALSE(report.passed());
+}
+
+TEST(MatrixReport, JsonListsTheFailedRunsWithTheirCause) {
+  const MatrixReport report = matrix_with_failed_runs().report;
+  const auto json = matrix_to_json(report);
+  EXPECT_EQ(json["passed"], false);
+  EXPECT_EQ(json["cells"][0]["failed_runs"], 2);
+  EXPECT_EQ(json["cells"][1]["failed_runs"], 1);
+  ASSERT_EQ(json["failed_runs"].size(), 3u);
+  EXPECT_EQ(json["failed_runs"][2],
+            nlohmann::ordered_json::parse(R"({"index": 3, "scenario": "tcp-survival", "strategy": )"
+                                          R"("kube-ovn", "backend": "ovn", "seed": 2, "error": )"
+                                          R"("interrupted by Interrupt; the lab was removed"})"));
+
+  const auto file = std::filesystem::temp_directory_path() / "lmlab-matrix-failed-test.json";
+  std::ofstream(file) << render_matrix_json(report);
+  const MatrixReport read = read_matrix_file(file.string());
+  std::filesystem::remove(file);
+  ASSERT_EQ(read.failed_runs.size(), 3u);
+  for (std::size_t i = 0; i < read.failed_runs.size(); ++i) {
+    const FailedRun& run = read.failed_runs[i];
+    const FailedRun& written = report.failed_runs[i];
+    EXPECT_EQ(std::tie(run.index, run.scenario, run.strategy, run.backend, run.seed, run.error),
+              std::tie(written.index, written.scenario, written.strategy, written.backend,
+                       written.seed, written.error));
+  }
+}
+
+TEST(MatrixReport, ReadsAMatrixJsonWrittenBeforeFailedRunsWereRecorded) {
+  auto json = matrix_to_json(sample_matrix().report);
+  json.erase("failed_runs");
+  const auto file = std::filesystem::temp_directory_path() / "lmlab-matrix-older-test.json";
+  std::ofstream(file) << json.dump();
+  const MatrixReport read = read_matrix_file(file.string());
+  std::filesystem::remove(file);
+  EXPECT_EQ(read.runs.size(), 4u);
+  EXPECT_TRUE(read.failed_runs.empty());
+}
+
+TEST(MatrixReport, PagesListTheFailedRunsWithTheirCause) {
+  const MatrixReport report = matrix_with_failed_runs().report;
+  const std::string html = render_matrix_html(report);
+  for (const char* mark :
+       {"1/4 runs met their expectations, 3 could not run",
+        R"(<tr class="fail"><td>tcp-survival</td><td>naive</td><td>ovn</td>)"
+        "<td>0/2, 2 could not run</td><td>-</td>",
+        R"(<tr class="fail"><td>tcp-survival</td><td>kube-ovn</td><td>ovn</td>)"
+        "<td>1/2, 1 could not run</td>",
+        "<h2>Runs that could not be carried out (3)</h2>",
+        "<td>tcp-survival</td><td>kube-ovn</td><td>ovn</td><td>2</td><td>interrupted by Interrupt; "
+        "the lab was removed</td>",
+        "tcp-survival · naive · ovn (seeds 1, 2; 0/2 met their expectations, 2 could not run)"})
+    EXPECT_NE(html.find(mark), std::string::npos) << mark;
+  const std::string markdown = render_matrix_markdown(report);
+  EXPECT_EQ(markdown.rfind("### ❌ FAIL: matrix of 1 scenario", 0), 0u) << markdown;
+  for (const char* mark : {"| tcp-survival | naive | ovn | 0/2, 2 could not run | - |",
+                           "#### Runs that could not be carried out (3)",
+                           "| tcp-survival | naive | ovn | 1 | the ovn backend needs root |"})
+    EXPECT_NE(markdown.find(mark), std::string::npos) << mark << "\n" << markdown;
+  const std::string text = render_matrix_text(report);
+  for (const char* mark : {"Runs that could not be carried out (3):",
+                           "1/4 runs met their expectations, 3 could not run, FAIL"})
+    EXPECT_NE(text.find(mark), std::string::npos) << mark << "\n" << text;
 }
 
 TEST(MatrixReport, PagesShowEveryCellItsSpreadAndEveryRun) {

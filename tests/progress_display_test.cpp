@@ -74,5 +74,32 @@ TEST(ProgressDisplay, TerminalLineIsRedrawnInPlaceAndCleared) {
   EXPECT_EQ(out.text().substr(text.size()), "\r\x1b[2K");
 }
 
+TEST(ProgressDisplay, ARunThatCouldNotRunSaysWhyInALogAndOnATerminal) {
+  for (const bool terminal : {false, true}) {
+    Captured out;
+    ProgressDisplay display(out.stream(), terminal, {12s});
+    display.start(0, "tcp-survival kube-ovn ovn seed 1");
+    display.fail("the ovn backend needs root");
+    // On a terminal the progress line is erased first.
+    const std::string failed =
+        std::string(terminal ? "\r\x1b[2K" : "") +
+        "[1/1] tcp-survival kube-ovn ovn seed 1: could not run: the ovn backend needs root\n";
+    const std::string text = out.text();
+    ASSERT_GE(text.size(), failed.size()) << terminal;
+    EXPECT_EQ(text.substr(text.size() - failed.size()), failed) << terminal;
+  }
+}
+
+TEST(ProgressDisplay, TakesItsLineAwayWithIt) {
+  Captured out;
+  std::size_t drawn = 0;
+  {
+    ProgressDisplay display(out.stream(), true, {12s});
+    display.start(0, "tcp-survival kube-ovn ovn seed 1");
+    drawn = out.text().size();
+  }
+  EXPECT_EQ(out.text().substr(drawn), "\r\x1b[2K");
+}
+
 }  // namespace
 }  // namespace lmlab::cli

@@ -251,7 +251,7 @@ TEST(RealLab, InterruptedRunRemovesItsLabAndSaysSo) {
   const auto lab = wait_for_lab_of(run.pid());
   std::this_thread::sleep_for(2s);  // into the run, with guests and traffic
   kill(run.pid(), SIGINT);
-  EXPECT_EQ(run.wait(), 2);
+  EXPECT_EQ(run.wait(), 3);  // the run could not be carried out
   EXPECT_TRUE(traces_of(lab.id).empty()) << "lab left after an interrupted run";
   EXPECT_FALSE(fs::exists(out)) << "an interrupted run wrote a report";
 }
@@ -259,7 +259,7 @@ TEST(RealLab, InterruptedRunRemovesItsLabAndSaysSo) {
 TEST(RealLab, MissingPackagesAreNamed) {
   const auto result = run_command({LMLAB_BINARY, "run", kScenario, "--backend", "ovn"},
                                   {{"PATH", "/nonexistent"}});
-  EXPECT_EQ(result.exit_code, 2);
+  EXPECT_EQ(result.exit_code, 3);
   EXPECT_THAT(result.err, HasSubstr("install the Debian packages"));
   EXPECT_THAT(result.err, HasSubstr("openvswitch-switch"));
   EXPECT_THAT(result.err, HasSubstr("ovn-host"));
@@ -268,7 +268,7 @@ TEST(RealLab, MissingPackagesAreNamed) {
 TEST(RealLab, WithoutRootSaysSo) {
   const auto result = run_command({"setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
                                    LMLAB_BINARY, "run", kScenario, "--backend", "ovn"});
-  EXPECT_EQ(result.exit_code, 2) << result.err;
+  EXPECT_EQ(result.exit_code, 3) << result.err;
   EXPECT_THAT(result.err, HasSubstr("needs root"));
 }
 

@@ -8,6 +8,7 @@
 #include <fmt/core.h>
 
 #include "sim/cli/progress_display.hpp"
+#include "sim/cli/run_failure.hpp"
 #include "sim/cli/run_reports.hpp"
 #include "sim/runner.hpp"
 #include "sim/scenario_loader.hpp"
@@ -21,19 +22,17 @@ int run(const RunArguments& arguments) {
     const Scenario scenario = load_scenario_file(arguments.scenario_file);
     ProgressDisplay progress(stderr, is_terminal(stderr), {scenario.duration});
     progress.start(0, fmt::format("{} on {}", scenario.name, arguments.backend));
-    const Result result =
-        run_scenario(scenario, {arguments.backend, arguments.seed, progress.callback()});
+    const Result result = carry_out([&] {
+      return run_scenario(scenario, {arguments.backend, arguments.seed, progress.callback()});
+    });
     progress.clear();
     const std::string directory = arguments.out_directory.empty()
                                       ? (fs::path("results") / scenario.name).string()
                                       : arguments.out_directory;
     return publish_run(result, directory, run_reports(result), arguments.junit_file);
-  } catch (const ScenarioError& error) {
-    fmt::print(stderr, "{}\n", error.what());
-  } catch (const std::exception& error) {
-    fmt::print(stderr, "lmlab: {}\n", error.what());
+  } catch (const std::exception&) {
+    return report_error();
   }
-  return kExitBadInput;
 }
 
 int validate(const std::string& scenario_file) {

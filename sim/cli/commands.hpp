@@ -1,5 +1,7 @@
 // The lmlab subcommands. Each returns the process exit code:
-// 0 expectations met (or nothing to check), 1 expectations not met, 2 bad input or failure.
+// 0 expectations met (or nothing to check), 1 expectations not met, 2 bad input (nothing is
+// written), 3 a run could not be carried out on this host (a program or package missing, no
+// root, a daemon that fails, SIGINT or SIGTERM): a cause to fix on the host, not in the input.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +14,7 @@ namespace lmlab::cli {
 inline constexpr int kExitPassed = 0;
 inline constexpr int kExitExpectationsNotMet = 1;
 inline constexpr int kExitBadInput = 2;
+inline constexpr int kExitRunFailed = 3;
 
 struct RunArguments {
   std::string scenario_file;

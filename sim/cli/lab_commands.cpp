@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <memory>
 #include <stdexcept>
 
 #include <fmt/core.h>
@@ -13,6 +14,7 @@
 #include "sim/northbound_mirror.hpp"
 #include "sim/strategy.hpp"
 #include "sim/cli/commands.hpp"
+#include "sim/cli/run_failure.hpp"
 #include "sim/scenario_loader.hpp"
 
 namespace lmlab::cli {
@@ -37,31 +39,31 @@ std::size_t running_daemons(const real::LabManifest& manifest) {
 int lab_up(const std::string& scenario_file) {
   try {
     const Scenario scenario = load_scenario_file(scenario_file);
-    real::check_prerequisites();
-    real::ScenarioLab built(scenario);
-    EventLog log;
-    NorthboundMirror northbound(built.northbound(), log);
-    make_strategy(scenario.cluster.strategy)->build_network(scenario, northbound);
-    built.populate(northbound.network());
-    built.keep();
-    const auto& lab = built.lab();
+    const auto built = carry_out([&] {
+      real::check_prerequisites();
+      auto lab = std::make_unique<real::ScenarioLab>(scenario);
+      EventLog log;
+      NorthboundMirror northbound(lab->northbound(), log);
+      make_strategy(scenario.cluster.strategy)->build_network(scenario, northbound);
+      lab->populate(northbound.network());
+      return lab;
+    });
+    built->keep();
+    const auto& lab = built->lab();
     fmt::print("lab {} is up for {} in {}\n", lab.manifest().id, scenario.name, lab.directory());
     for (const auto& node : scenario.cluster.nodes)
       fmt::print("  chassis {:<12} ip netns exec {} ...\n", node, lab.chassis(node).netns);
     for (const auto& client : scenario.clients)
       fmt::print("  client  {:<12} ip netns exec {} ...\n", client.name,
-                 built.guests().netns_of(client.name));
+                 built->guests().netns_of(client.name));
     for (const auto& vm : scenario.vms)
-      fmt::print("  VM      {:<12} ip netns exec {} ...\n", vm.name, built.guests().netns_of(vm.name));
+      fmt::print("  VM      {:<12} ip netns exec {} ...\n", vm.name, built->guests().netns_of(vm.name));
     fmt::print("  ovn-nbctl --db=unix:{} show\n", lab.nb_socket());
     fmt::print("tear it down with: lmlab lab down {}\n", lab.manifest().id);
     return kExitPassed;
-  } catch (const ScenarioError& error) {
-    fmt::print(stderr, "{}\n", error.what());
-  } catch (const std::exception& error) {
-    fmt::print(stderr, "lmlab: {}\n", error.what());
+  } catch (const std::exception&) {
+    return report_error();
   }
-  return kExitBadInput;
 }
 
 int lab_down(const std::vector<std::string>& ids) {
@@ -75,16 +77,17 @@ int lab_down(const std::vector<std::string>& ids) {
       if (named != wanted.end()) wanted.erase(named);
       const auto problems = real::tear_down_lab(manifest);
       for (const auto& problem : problems) fmt::print(stderr, "lmlab: lab {}: {}\n", manifest.id, problem);
-      if (!problems.empty()) status = kExitBadInput;
+      if (!problems.empty()) status = kExitRunFailed;
       else fmt::print("lab {} is down\n", manifest.id);
     } catch (const std::exception& error) {
       fmt::print(stderr, "lmlab: {}\n", error.what());
-      status = kExitBadInput;
+      status = kExitRunFailed;
     }
   }
   for (const auto& id : wanted) {
     fmt::print(stderr, "lmlab: no lab {} (see lmlab lab status)\n", id);
-    status = kExitBadInput;
+    // A lab left standing outweighs a wrong id.
+    if (status != kExitRunFailed) status = kExitBadInput;
   }
   return status;
 }
@@ -115,6 +118,10 @@ int lab_status() {
 CLI::App* add_lab_command(CLI::App& app, LabArguments& arguments) {
   auto* lab = app.add_subcommand("lab", "a real OVN lab to poke at by hand");
   lab->require_subcommand(1);
+  lab->footer(
+      "Exit codes: 0 done, 2 bad input (a malformed scenario, no such lab), 3 a lab could not "
+      "be built or torn down on this host (a missing program or package, no root, a daemon "
+      "that fails).");
   arguments.up = lab->add_subcommand("up", "build a scenario's lab and leave it running");
   arguments.up->add_option("file", arguments.scenario_file, "scenario file (YAML)")->required();
   arguments.down = lab->add_subcommand(

@@ -26,6 +26,10 @@ int main(int argc, char** argv) {
                           "directory for result.json, report.md and report.html "
                           "(default: results/<name>)");
   run_command->add_option("--junit", run.junit_file, "also write JUnit XML to this file");
+  run_command->footer(
+      "Exit codes: 0 expectations met, 1 not met, 2 bad input (nothing is written), 3 the run "
+      "could not be carried out on this host (a missing program or package, no root, a daemon "
+      "that fails, SIGINT or SIGTERM).");
 
   std::string validate_file;
   auto* validate_command = app.add_subcommand("validate", "check a scenario file");

@@ -12,6 +12,7 @@
 #include "sim/cli/commands.hpp"
 #include "sim/cli/matrix_output.hpp"
 #include "sim/cli/progress_display.hpp"
+#include "sim/cli/run_failure.hpp"
 #include "sim/runner.hpp"
 #include "sim/scenario_loader.hpp"
 
@@ -57,16 +58,16 @@ std::vector<Scenario> load_scenarios(const MatrixArguments& arguments) {
   for (const std::string& file : files) {
     auto scenario = load_scenario_file(file);
     // The shipped library holds scenarios some backends cannot play yet: a default matrix
-    // leaves those out and says so; a scenario asked for by name is played or refused.
-    if (arguments.scenario_files.empty()) {
-      const auto refusal = std::find_if(
-          arguments.backends.begin(), arguments.backends.end(),
-          [&](const std::string& backend) { return backend_cannot_play(scenario, backend); });
-      if (refusal != arguments.backends.end()) {
-        fmt::print(stderr, "matrix: leaving out {}: {}\n", scenario.name,
-                   *backend_cannot_play(scenario, *refusal));
-        continue;
-      }
+    // leaves those out and says so; a scenario asked for by name is refused before any run.
+    const auto refusal = std::find_if(
+        arguments.backends.begin(), arguments.backends.end(),
+        [&](const std::string& backend) { return backend_cannot_play(scenario, backend); });
+    if (refusal != arguments.backends.end()) {
+      const std::string reason = *backend_cannot_play(scenario, *refusal);
+      if (!arguments.scenario_files.empty())
+        throw std::invalid_argument(fmt::format("{}: {}", file, reason));
+      fmt::print(stderr, "matrix: leaving out {}: {}\n", scenario.name, reason);
+      continue;
     }
     scenarios.push_back(std::move(scenario));
     for (std::size_t i = 0; i + 1 < scenarios.size(); ++i)
@@ -111,6 +112,10 @@ CLI::App* add_matrix_command(CLI::App& app, MatrixArguments& arguments) {
   command->add_option("--out", arguments.out_directory, "directory for the matrix's files")
       ->capture_default_str();
   command->add_option("--junit", arguments.junit_file, "also write JUnit XML to this file");
+  command->footer(
+      "Exit codes: 0 every run met its expectations, 1 some did not, 2 bad input (nothing is "
+      "played or written), 3 a run could not be carried out on this host: the other runs are "
+      "still played and reported, and the reports list it with its cause.");
   return command;
 }
 
@@ -138,6 +143,7 @@ int matrix(const MatrixArguments& arguments) {
     std::vector<MatrixRunEntry> entries;
     std::vector<Result> results;
     results.reserve(runs.size());
+    std::vector<FailedRun> failed_runs;
     for (std::size_t i = 0; i < runs.size(); ++i) {
       const MatrixRun& run = runs[i];
       Scenario scenario = scenarios[run.scenario];
@@ -149,13 +155,22 @@ int matrix(const MatrixArguments& arguments) {
       entry.result_file =
           run_directory(entry.scenario, entry.strategy, entry.backend, seed) + "/result.json";
       progress.start(i, label_of(entry));
-      const Result played = run_scenario(scenario, {run.backend, seed, progress.callback()});
-      // Summaries are made from the result as result.json records it, as merge will read it.
-      results.push_back(result_from_json(result_to_json(played)));
-      entry.passed = results.back().passed;
-      write_run_reports(arguments.out_directory, entry, results.back());
-      progress.finish(entry.passed);
-      entries.push_back(std::move(entry));
+      try {
+        const Result played = carry_out([&] {
+          return run_scenario(scenario, {run.backend, seed, progress.callback()});
+        });
+        // Summaries are made from the result as result.json records it, as merge will read it.
+        results.push_back(result_from_json(result_to_json(played)));
+        entry.passed = results.back().passed;
+        write_run_reports(arguments.out_directory, entry, results.back());
+        progress.finish(entry.passed);
+        entries.push_back(std::move(entry));
+      } catch (const RunFailure& failure) {
+        // The other runs may still be carried out; this one is reported with its cause.
+        progress.fail(failure.what());
+        failed_runs.push_back(FailedRun{run.index, entry.scenario, entry.strategy, entry.backend,
+                                        seed, failure.what()});
+      }
     }
     progress.clear();
 
@@ -164,14 +179,12 @@ int matrix(const MatrixArguments& arguments) {
     std::vector<const Result*> pointers;
     for (const Result& result : results) pointers.push_back(&result);
     const MatrixReport report =
-        summarize_matrix(std::move(axes), shard, std::move(entries), pointers, std::move(metadata));
+        summarize_matrix(std::move(axes), shard, std::move(entries), pointers,
+                         std::move(failed_runs), std::move(metadata));
     return finish_matrix(arguments.out_directory, report, pointers, arguments.junit_file);
-  } catch (const ScenarioError& error) {
-    fmt::print(stderr, "{}\n", error.what());
-  } catch (const std::exception& error) {
-    fmt::print(stderr, "lmlab: {}\n", error.what());
+  } catch (const std::exception&) {
+    return report_error();
   }
-  return kExitBadInput;
 }
 
 }  // namespace lmlab::cli

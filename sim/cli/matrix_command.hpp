@@ -1,5 +1,6 @@
 // `lmlab matrix`: scenarios × strategies × backends × repeats, summarized per cell in one
-// report; `--shard i/n` plays every n-th run so CI runners can share the work.
+// report; `--shard i/n` plays every n-th run so CI runners can share the work. A run that
+// could not be carried out is recorded with its cause, and the others are still played.
 #pragma once
 
 #include <string>

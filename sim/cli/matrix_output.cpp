@@ -29,9 +29,11 @@ int finish_matrix(const std::string& matrix_directory, const MatrixReport& repor
                                          {"matrix.md", render_matrix_markdown(report)},
                                          {"matrix.html", render_matrix_html(report)}};
   write_report_files(matrix_directory, files);
-  if (!junit_file.empty()) write_report_file(junit_file, render_junit_report(results));
+  if (!junit_file.empty())
+    write_report_file(junit_file, render_junit_report(results, report.failed_runs));
   fmt::print("{}\n{}\n", render_matrix_text(report),
              describe_written(matrix_directory, files, {junit_file}));
+  if (!report.failed_runs.empty()) return kExitRunFailed;
   return report.passed() ? kExitPassed : kExitExpectationsNotMet;
 }
 

@@ -20,8 +20,9 @@ std::string run_directory(const std::string& scenario, const std::string& strate
 void write_run_reports(const std::string& matrix_directory, const MatrixRunEntry& run,
                        const Result& result);
 
-// matrix.json, matrix.md and matrix.html, JUnit over `results` (in report.runs order) when
-// `junit_file` is set; prints the summary and returns the exit status.
+// matrix.json, matrix.md and matrix.html, JUnit over `results` (in report.runs order) and the
+// failed runs when `junit_file` is set; prints the summary and returns the exit status:
+// kExitRunFailed when a run could not be carried out, else that of the runs' verdicts.
 int finish_matrix(const std::string& matrix_directory, const MatrixReport& report,
                   const std::vector<const Result*>& results, const std::string& junit_file);
 

@@ -68,6 +68,10 @@ CLI::App* add_merge_command(CLI::App& app, MergeArguments& arguments) {
   command->add_option("--out", arguments.out_directory, "directory for the merged matrix")
       ->capture_default_str();
   command->add_option("--junit", arguments.junit_file, "also write JUnit XML to this file");
+  command->footer(
+      "Exit codes: as the whole matrix would have exited (0, 1, or 3 when a run could not be "
+      "carried out); 2 bad input (shards missing, twice or of other matrices; nothing is "
+      "written).");
   return command;
 }
 
@@ -85,6 +89,7 @@ int merge(const MergeArguments& arguments) {
     std::vector<MatrixRunEntry> entries;
     std::vector<Result> results;
     results.reserve(plan_matrix(axes).size());
+    std::vector<FailedRun> failed_runs;
     for (const ShardFiles& shard : shards) {
       metadata.started_at = std::min(metadata.started_at, shard.report.metadata.started_at);
       metadata.wall_time_seconds += shard.report.metadata.wall_time_seconds;
@@ -93,16 +98,23 @@ int merge(const MergeArguments& arguments) {
             read_result_file((fs::path(shard.directory) / entry.result_file).string()));
         entries.push_back(entry);
       }
+      failed_runs.insert(failed_runs.end(), shard.report.failed_runs.begin(),
+                         shard.report.failed_runs.end());
     }
-    // The shards of a plan hold each of its runs once: as many runs as the plan, no index twice.
-    std::vector<bool> played(plan_matrix(axes).size(), false);
-    for (const MatrixRunEntry& entry : entries) {
-      if (entry.index >= played.size() || played[entry.index])
-        throw std::invalid_argument(fmt::format("run {} ({}) is not in the plan or appears twice",
-                                                entry.index, entry.result_file));
-      played[entry.index] = true;
-    }
-    if (std::find(played.begin(), played.end(), false) != played.end())
+    // The shards of a plan hold each of its runs once, played or failed: as many runs as the
+    // plan, no index twice.
+    std::vector<bool> held(plan_matrix(axes).size(), false);
+    const auto hold = [&](std::size_t index, const std::string& what) {
+      if (index >= held.size() || held[index])
+        throw std::invalid_argument(
+            fmt::format("run {} ({}) is not in the plan or appears twice", index, what));
+      held[index] = true;
+    };
+    for (const MatrixRunEntry& entry : entries) hold(entry.index, entry.result_file);
+    for (const FailedRun& run : failed_runs)
+      hold(run.index, fmt::format("{} {} {} seed {}, which could not run", run.scenario,
+                                  run.strategy, run.backend, run.seed));
+    if (std::find(held.begin(), held.end(), false) != held.end())
       throw std::invalid_argument("the shards do not hold every run of the matrix");
 
     // In plan order, as an unsharded matrix lists them.
@@ -117,8 +129,8 @@ int merge(const MergeArguments& arguments) {
       sorted.push_back(entries[i]);
       pointers.push_back(&results[i]);
     }
-    const MatrixReport report =
-        summarize_matrix(axes, std::nullopt, std::move(sorted), pointers, std::move(metadata));
+    const MatrixReport report = summarize_matrix(axes, std::nullopt, std::move(sorted), pointers,
+                                                 std::move(failed_runs), std::move(metadata));
     return finish_matrix(arguments.out_directory, report, pointers, arguments.junit_file);
   } catch (const std::exception& error) {
     fmt::print(stderr, "lmlab: {}\n", error.what());

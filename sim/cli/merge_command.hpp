@@ -1,5 +1,6 @@
 // `lmlab merge SHARD_DIR...`: the shards of one matrix, played by separate CI runners with
-// `matrix --shard i/n`, joined into the report the whole matrix would have given.
+// `matrix --shard i/n`, joined into the report the whole matrix would have given, runs that
+// could not be carried out included, with the exit status the whole matrix would have had.
 #pragma once
 
 #include <string>

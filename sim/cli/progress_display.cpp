@@ -30,6 +30,8 @@ ProgressDisplay::ProgressDisplay(std::FILE* stream, bool terminal, std::vector<T
   for (const Time duration : durations_) total_ += duration;
 }
 
+ProgressDisplay::~ProgressDisplay() { clear(); }
+
 void ProgressDisplay::start(std::size_t run, std::string label) {
   run_ = run;
   label_ = std::move(label);
@@ -45,8 +47,7 @@ void ProgressDisplay::advance(Time simulated) {
 }
 
 void ProgressDisplay::finish(bool passed) {
-  finished_ += durations_.at(run_);
-  simulated_ = Time{0};
+  end_run();
   if (terminal_ || durations_.size() < 2) return;
   const std::chrono::duration<double> wall = Clock::now() - run_started_;
   fmt::print(stream_, "[{}/{}] {}: {} ({:.1f} s)\n", run_ + 1, durations_.size(), label_,
@@ -54,8 +55,22 @@ void ProgressDisplay::finish(bool passed) {
   std::fflush(stream_);
 }
 
+void ProgressDisplay::fail(const std::string& error) {
+  end_run();
+  clear();
+  fmt::print(stream_, "[{}/{}] {}: could not run: {}\n", run_ + 1, durations_.size(), label_,
+             error);
+  std::fflush(stream_);
+}
+
+void ProgressDisplay::end_run() {
+  finished_ += durations_.at(run_);
+  simulated_ = Time{0};
+}
+
 void ProgressDisplay::clear() {
-  if (!terminal_) return;
+  if (!drawn_) return;
+  drawn_ = false;
   fmt::print(stream_, "{}", kEraseLine);
   std::fflush(stream_);
 }
@@ -76,6 +91,7 @@ std::string ProgressDisplay::time_left() const {
 
 void ProgressDisplay::draw() {
   if (!terminal_) return;
+  drawn_ = true;
   last_draw_ = Clock::now();
   fmt::print(stream_, "{}[{}/{}] {} · {} of {} simulated · {}", kEraseLine, run_ + 1,
              durations_.size(), label_, format_seconds(simulated_, " s"),

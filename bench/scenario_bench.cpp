@@ -2,8 +2,8 @@
 // Target: tcp-survival (12 s simulated, 1 ms probes, a 10 Mbit/s TCP stream) in < 2 s wall.
 #include <benchmark/benchmark.h>
 
-#include "sim/runner.hpp"
-#include "sim/scenario_loader.hpp"
+#include "sim/runner/runner.hpp"
+#include "sim/loader/scenario_loader.hpp"
 
 namespace {
 

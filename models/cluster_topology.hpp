@@ -17,9 +17,9 @@
 #include "models/ovn_chassis.hpp"
 #include "models/ovn_southbound_model.hpp"
 #include "models/vm_hypervisor_model.hpp"
-#include "sim/clock.hpp"
-#include "sim/logical_network.hpp"
-#include "sim/scenario.hpp"
+#include "sim/core/clock.hpp"
+#include "sim/core/logical_network.hpp"
+#include "sim/core/scenario.hpp"
 
 namespace lmlab {
 

@@ -7,7 +7,7 @@
 
 #include <ns3/simulator.h>
 
-#include "sim/workload_plan.hpp"
+#include "sim/core/workload_plan.hpp"
 
 namespace lmlab {
 

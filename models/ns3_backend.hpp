@@ -3,7 +3,7 @@
 // ns-3 types, so C++20 code can include it.
 #pragma once
 
-#include "sim/backend.hpp"
+#include "sim/core/backend.hpp"
 
 namespace lmlab {
 

@@ -1,7 +1,7 @@
 // The engine's Clock in ns-3 simulated time.
 #pragma once
 
-#include "sim/clock.hpp"
+#include "sim/core/clock.hpp"
 
 namespace lmlab {
 

@@ -15,8 +15,8 @@
 #include <ns3/packet.h>
 
 #include "models/ovn_southbound_model.hpp"
-#include "sim/clock.hpp"
-#include "sim/scenario.hpp"
+#include "sim/core/clock.hpp"
+#include "sim/core/scenario.hpp"
 
 namespace lmlab {
 

@@ -3,10 +3,10 @@
 #pragma once
 
 #include "models/ovn_southbound_model.hpp"
-#include "sim/clock.hpp"
-#include "sim/logical_network.hpp"
-#include "sim/northbound.hpp"
-#include "sim/scenario.hpp"
+#include "sim/core/clock.hpp"
+#include "sim/core/logical_network.hpp"
+#include "sim/core/northbound.hpp"
+#include "sim/core/scenario.hpp"
 
 namespace lmlab {
 

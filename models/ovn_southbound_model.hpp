@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "sim/clock.hpp"
-#include "sim/logical_network.hpp"
-#include "sim/phase_event.hpp"
-#include "sim/port_binding_rule.hpp"
+#include "sim/core/clock.hpp"
+#include "sim/core/logical_network.hpp"
+#include "sim/core/phase_event.hpp"
+#include "sim/core/port_binding_rule.hpp"
 
 namespace lmlab {
 

@@ -3,7 +3,7 @@
 
 #include <ns3/simulator.h>
 
-#include "sim/packet_record.hpp"
+#include "sim/core/packet_record.hpp"
 
 namespace lmlab {
 

@@ -1,11 +1,11 @@
-// ns-3 packets whose payload starts with a Stamp (sim/stamp.hpp).
+// ns-3 packets whose payload starts with a Stamp (sim/core/stamp.hpp).
 #pragma once
 
 #include <cstdint>
 
 #include <ns3/packet.h>
 
-#include "sim/stamp.hpp"
+#include "sim/core/stamp.hpp"
 
 namespace lmlab {
 

@@ -1,5 +1,5 @@
 // A long-lived TCP connection carrying fixed-size chunks at a fixed rate; each chunk starts
-// with a Stamp (sim/stamp.hpp) so the receiver can tell which chunk arrived and when it was
+// with a Stamp (sim/core/stamp.hpp) so the receiver can tell which chunk arrived and when it was
 // written.
 #pragma once
 
@@ -16,7 +16,7 @@
 #include "models/fixed_rate_ticker.hpp"
 #include "models/probe_applications.hpp"
 #include "models/record_sink.hpp"
-#include "sim/sequence_unwrapper.hpp"
+#include "sim/core/sequence_unwrapper.hpp"
 
 namespace lmlab {
 

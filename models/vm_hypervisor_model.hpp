@@ -13,7 +13,7 @@
 #include <ns3/csma-net-device.h>
 
 #include "models/ovn_chassis.hpp"
-#include "sim/hypervisor.hpp"
+#include "sim/core/hypervisor.hpp"
 
 namespace lmlab {
 

@@ -12,10 +12,10 @@
 #include "models/record_sink.hpp"
 #include "models/tcp_stream_applications.hpp"
 #include "models/vm_hypervisor_model.hpp"
-#include "sim/backend.hpp"
-#include "sim/packet_record.hpp"
-#include "sim/scenario.hpp"
-#include "sim/workload_plan.hpp"
+#include "sim/core/backend.hpp"
+#include "sim/core/packet_record.hpp"
+#include "sim/core/scenario.hpp"
+#include "sim/core/workload_plan.hpp"
 
 namespace lmlab {
 

@@ -3,9 +3,9 @@
 #include <fstream>
 #include <stdexcept>
 
-#include "real-backend/netns.hpp"
+#include "real-backend/traffic/netns.hpp"
 #include "real-backend/process.hpp"
-#include "real-backend/tx_checksum_offload.hpp"
+#include "real-backend/traffic/tx_checksum_offload.hpp"
 
 namespace lmlab::real {
 

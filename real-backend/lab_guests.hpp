@@ -9,9 +9,9 @@
 
 #include "real-backend/ovn_lab.hpp"
 #include "real-backend/vm_guest.hpp"
-#include "sim/hypervisor.hpp"
-#include "sim/logical_network.hpp"
-#include "sim/scenario.hpp"
+#include "sim/core/hypervisor.hpp"
+#include "sim/core/logical_network.hpp"
+#include "sim/core/scenario.hpp"
 
 namespace lmlab::real {
 

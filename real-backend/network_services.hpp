@@ -5,8 +5,8 @@
 
 #include "real-backend/lab_guests.hpp"
 #include "real-backend/ovn_lab.hpp"
-#include "sim/logical_network.hpp"
-#include "sim/scenario.hpp"
+#include "sim/core/logical_network.hpp"
+#include "sim/core/scenario.hpp"
 
 namespace lmlab::real {
 

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "real-backend/nbctl_daemon.hpp"
-#include "sim/scenario.hpp"
+#include "sim/core/scenario.hpp"
 
 namespace lmlab::real {
 

@@ -15,7 +15,7 @@
 
 #include "real-backend/prerequisites.hpp"
 #include "real-backend/process.hpp"
-#include "real-backend/run_epoch.hpp"
+#include "real-backend/traffic/run_epoch.hpp"
 #include "real-backend/scenario_lab.hpp"
 #include "real-backend/southbound_watch.hpp"
 #include "real-backend/traffic/real_workloads.hpp"

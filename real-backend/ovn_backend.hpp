@@ -2,7 +2,7 @@
 // same engine and strategies as the ns-3 model, and measures it with real packets.
 #pragma once
 
-#include "sim/backend.hpp"
+#include "sim/core/backend.hpp"
 
 namespace lmlab {
 

@@ -13,7 +13,7 @@
 
 #include "real-backend/lab_manifest.hpp"
 #include "real-backend/process.hpp"
-#include "sim/northbound.hpp"
+#include "sim/core/northbound.hpp"
 
 namespace lmlab::real {
 

@@ -12,7 +12,7 @@
 #include <asio/thread_pool.hpp>
 
 #include "real-backend/nbctl_daemon.hpp"
-#include "sim/northbound.hpp"
+#include "sim/core/northbound.hpp"
 
 namespace lmlab::real {
 

@@ -13,8 +13,8 @@
 #include "real-backend/nbctl_daemon.hpp"
 #include "real-backend/ovn_lab.hpp"
 #include "real-backend/ovn_northbound.hpp"
-#include "sim/logical_network.hpp"
-#include "sim/scenario.hpp"
+#include "sim/core/logical_network.hpp"
+#include "sim/core/scenario.hpp"
 
 namespace lmlab::real {
 

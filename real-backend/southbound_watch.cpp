@@ -8,7 +8,7 @@
 #include <asio/read_until.hpp>
 #include <nlohmann/json.hpp>
 
-#include "sim/port_binding_rule.hpp"
+#include "sim/core/port_binding_rule.hpp"
 
 namespace lmlab::real {
 

@@ -16,8 +16,8 @@
 
 #include "real-backend/ovn_lab.hpp"
 #include "real-backend/process.hpp"
-#include "sim/clock.hpp"
-#include "sim/phase_event.hpp"
+#include "sim/core/clock.hpp"
+#include "sim/core/phase_event.hpp"
 
 namespace lmlab::real {
 

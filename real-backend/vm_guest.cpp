@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "real-backend/guest_interface.hpp"
-#include "real-backend/netns.hpp"
+#include "real-backend/traffic/netns.hpp"
 
 namespace lmlab::real {
 

@@ -11,7 +11,7 @@
 
 #include "real-backend/ovn_lab.hpp"
 #include "real-backend/process.hpp"
-#include "sim/scenario.hpp"
+#include "sim/core/scenario.hpp"
 
 namespace lmlab::real {
 

@@ -4,8 +4,8 @@
 
 #include <asio/io_context.hpp>
 
-#include "real-backend/run_epoch.hpp"
-#include "sim/clock.hpp"
+#include "real-backend/traffic/run_epoch.hpp"
+#include "sim/core/clock.hpp"
 
 namespace lmlab::real {
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "reports/figure_table.hpp"
-#include "sim/result.hpp"
+#include "sim/core/result.hpp"
 
 namespace lmlab {
 

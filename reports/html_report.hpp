@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "sim/result.hpp"
+#include "sim/core/result.hpp"
 
 namespace lmlab {
 

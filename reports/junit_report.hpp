@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "reports/failed_run.hpp"
-#include "sim/result.hpp"
+#include "sim/core/result.hpp"
 
 namespace lmlab {
 

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "sim/result.hpp"
+#include "sim/core/result.hpp"
 
 namespace lmlab {
 

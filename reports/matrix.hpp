@@ -14,8 +14,8 @@
 #include "reports/failed_run.hpp"
 #include "reports/figure_table.hpp"
 #include "reports/statistics.hpp"
-#include "sim/matrix_plan.hpp"
-#include "sim/result.hpp"
+#include "sim/core/matrix_plan.hpp"
+#include "sim/core/result.hpp"
 
 namespace lmlab {
 

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "reports/text_format.hpp"
-#include "sim/result.hpp"
+#include "sim/core/result.hpp"
 
 namespace lmlab {
 

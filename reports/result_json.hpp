@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "sim/result.hpp"
+#include "sim/core/result.hpp"
 
 namespace lmlab {
 

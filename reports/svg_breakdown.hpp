@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "sim/figures.hpp"
+#include "sim/core/figures.hpp"
 
 namespace lmlab {
 

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "sim/figures.hpp"
-#include "sim/units.hpp"
+#include "sim/core/figures.hpp"
+#include "sim/core/units.hpp"
 
 namespace lmlab {
 

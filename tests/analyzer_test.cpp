@@ -1,4 +1,4 @@
-#include "sim/analyzer.hpp"
+#include "sim/analysis/analyzer.hpp"
 
 #include <algorithm>
 #include <set>

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "sim/clock.hpp"
-#include "sim/hypervisor.hpp"
-#include "sim/northbound.hpp"
+#include "sim/core/clock.hpp"
+#include "sim/core/hypervisor.hpp"
+#include "sim/core/northbound.hpp"
 
 namespace lmlab::testing {
 

@@ -1,4 +1,4 @@
-#include "sim/expectations.hpp"
+#include "sim/analysis/expectations.hpp"
 
 #include <gtest/gtest.h>
 

@@ -15,8 +15,8 @@
 #include <stdexcept>
 #include <system_error>
 
-#include "real-backend/netns.hpp"
-#include "sim/scenario_loader.hpp"
+#include "real-backend/traffic/netns.hpp"
+#include "sim/loader/scenario_loader.hpp"
 
 extern char** environ;
 

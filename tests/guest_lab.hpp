@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "real-backend/guest_endpoint.hpp"
-#include "sim/scenario.hpp"
+#include "real-backend/traffic/guest_endpoint.hpp"
+#include "sim/core/scenario.hpp"
 
 namespace lmlab::testing {
 

@@ -5,7 +5,7 @@
 #include <map>
 #include <utility>
 
-#include "sim/clock.hpp"
+#include "sim/core/clock.hpp"
 
 namespace lmlab::testing {
 

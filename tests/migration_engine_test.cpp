@@ -1,11 +1,11 @@
-#include "sim/migration_engine.hpp"
+#include "sim/engine/migration_engine.hpp"
 
 #include <algorithm>
 
 #include <gtest/gtest.h>
 
-#include "sim/northbound_mirror.hpp"
-#include "sim/precopy.hpp"
+#include "sim/engine/northbound_mirror.hpp"
+#include "sim/engine/precopy.hpp"
 #include "tests/engine_fakes.hpp"
 #include "tests/manual_clock.hpp"
 

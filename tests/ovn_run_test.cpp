@@ -7,9 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include "reports/result_json.hpp"
-#include "sim/runner.hpp"
+#include "sim/runner/runner.hpp"
 #include "tests/result_queries.hpp"
-#include "sim/scenario_loader.hpp"
+#include "sim/loader/scenario_loader.hpp"
 
 namespace lmlab {
 namespace {

@@ -1,4 +1,4 @@
-#include "sim/precopy.hpp"
+#include "sim/engine/precopy.hpp"
 
 #include <gtest/gtest.h>
 

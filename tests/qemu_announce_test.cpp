@@ -1,4 +1,4 @@
-#include "sim/qemu_announce.hpp"
+#include "sim/engine/qemu_announce.hpp"
 
 #include <gtest/gtest.h>
 

@@ -10,10 +10,10 @@
 
 #include <asio.hpp>
 
-#include "real-backend/netns.hpp"
-#include "real-backend/run_epoch.hpp"
+#include "real-backend/traffic/netns.hpp"
+#include "real-backend/traffic/run_epoch.hpp"
 #include "real-backend/traffic/fixed_schedule_timer.hpp"
-#include "real-backend/tx_checksum_offload.hpp"
+#include "real-backend/traffic/tx_checksum_offload.hpp"
 #include "tests/guest_lab.hpp"
 
 namespace lmlab {

@@ -14,9 +14,9 @@
 
 #include <asio.hpp>
 
-#include "real-backend/run_epoch.hpp"
+#include "real-backend/traffic/run_epoch.hpp"
 #include "real-backend/traffic/real_workloads.hpp"
-#include "sim/analyzer.hpp"
+#include "sim/analysis/analyzer.hpp"
 #include "tests/guest_lab.hpp"
 
 namespace lmlab {

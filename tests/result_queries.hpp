@@ -5,7 +5,7 @@
 #include <iterator>
 #include <vector>
 
-#include "sim/result.hpp"
+#include "sim/core/result.hpp"
 
 namespace lmlab {
 

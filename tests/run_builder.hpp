@@ -8,7 +8,7 @@
 #include <string>
 #include <utility>
 
-#include "sim/packet_record.hpp"
+#include "sim/core/packet_record.hpp"
 
 namespace lmlab {
 

@@ -4,7 +4,7 @@
 
 #include <chrono>
 
-#include "sim/result.hpp"
+#include "sim/core/result.hpp"
 
 namespace lmlab {
 

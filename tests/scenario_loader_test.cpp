@@ -1,4 +1,4 @@
-#include "sim/scenario_loader.hpp"
+#include "sim/loader/scenario_loader.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 // Deterministic fuzzing of the scenario loader: whatever the text, it returns a Scenario or
 // throws a located ScenarioError, and nothing else.
-#include "sim/scenario_loader.hpp"
+#include "sim/loader/scenario_loader.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,10 +1,10 @@
-#include "sim/stamp.hpp"
+#include "sim/core/stamp.hpp"
 
 #include <gtest/gtest.h>
 
 #include <array>
 
-#include "sim/sequence_unwrapper.hpp"
+#include "sim/core/sequence_unwrapper.hpp"
 
 namespace lmlab {
 namespace {

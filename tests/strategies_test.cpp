@@ -1,8 +1,8 @@
-#include "sim/strategy.hpp"
+#include "sim/engine/strategy.hpp"
 
 #include <gtest/gtest.h>
 
-#include "sim/logical_network.hpp"
+#include "sim/core/logical_network.hpp"
 #include "tests/engine_fakes.hpp"
 
 namespace lmlab {

@@ -5,7 +5,7 @@
 
 #include <asio.hpp>
 
-#include "real-backend/run_epoch.hpp"
+#include "real-backend/traffic/run_epoch.hpp"
 #include "real-backend/traffic/record_log.hpp"
 #include "real-backend/traffic/tcp_chunk_receiver.hpp"
 #include "real-backend/traffic/tcp_chunk_sender.hpp"

@@ -1,10 +1,10 @@
 // The timeline summary the result JSON carries for drawing: probe delivery runs and TCP
 // progress curves.
-#include "sim/timeline_summary.hpp"
+#include "sim/analysis/timeline_summary.hpp"
 
 #include <gtest/gtest.h>
 
-#include "sim/analyzer.hpp"
+#include "sim/analysis/analyzer.hpp"
 #include "tests/run_builder.hpp"
 
 namespace lmlab {

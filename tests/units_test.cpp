@@ -1,4 +1,4 @@
-#include "sim/units.hpp"
+#include "sim/core/units.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "sim/workload_plan.hpp"
+#include "sim/core/workload_plan.hpp"
 
 #include <gtest/gtest.h>
 

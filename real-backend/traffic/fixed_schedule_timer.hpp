@@ -10,8 +10,8 @@
 
 #include <asio.hpp>
 
-#include "real-backend/run_epoch.hpp"
-#include "sim/workload_plan.hpp"
+#include "real-backend/traffic/run_epoch.hpp"
+#include "sim/core/workload_plan.hpp"
 
 namespace lmlab::real {
 

@@ -9,7 +9,7 @@
 #include <cerrno>
 #include <system_error>
 
-#include "real-backend/netns.hpp"
+#include "real-backend/traffic/netns.hpp"
 
 namespace lmlab::real {
 

@@ -15,7 +15,7 @@
 #include <system_error>
 #include <vector>
 
-#include "real-backend/netns.hpp"
+#include "real-backend/traffic/netns.hpp"
 #include "real-backend/traffic/workload_error.hpp"
 
 namespace lmlab::real {

@@ -3,7 +3,7 @@
 #include <exception>
 #include <stdexcept>
 
-#include "real-backend/netns.hpp"
+#include "real-backend/traffic/netns.hpp"
 #include "real-backend/traffic/workload_error.hpp"
 
 namespace lmlab::real {

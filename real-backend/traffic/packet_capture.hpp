@@ -13,7 +13,7 @@
 
 #include <asio.hpp>
 
-#include "real-backend/run_epoch.hpp"
+#include "real-backend/traffic/run_epoch.hpp"
 
 namespace lmlab::real {
 

@@ -4,7 +4,7 @@
 #include <cerrno>
 #include <stdexcept>
 
-#include "sim/stamp.hpp"
+#include "sim/core/stamp.hpp"
 
 namespace lmlab::real {
 

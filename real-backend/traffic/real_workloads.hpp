@@ -13,13 +13,13 @@
 
 #include <asio.hpp>
 
-#include "real-backend/guest_endpoint.hpp"
-#include "real-backend/run_epoch.hpp"
+#include "real-backend/traffic/guest_endpoint.hpp"
+#include "real-backend/traffic/run_epoch.hpp"
 #include "real-backend/traffic/record_log.hpp"
 #include "real-backend/traffic/source_observer.hpp"
-#include "sim/packet_record.hpp"
-#include "sim/scenario.hpp"
-#include "sim/workload_plan.hpp"
+#include "sim/core/packet_record.hpp"
+#include "sim/core/scenario.hpp"
+#include "sim/core/workload_plan.hpp"
 
 namespace lmlab::real {
 

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "sim/packet_record.hpp"
+#include "sim/core/packet_record.hpp"
 
 namespace lmlab::real {
 

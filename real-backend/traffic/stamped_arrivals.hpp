@@ -9,9 +9,9 @@
 
 #include <asio.hpp>
 
-#include "real-backend/run_epoch.hpp"
+#include "real-backend/traffic/run_epoch.hpp"
 #include "real-backend/traffic/packet_capture.hpp"
-#include "sim/stamp.hpp"
+#include "sim/core/stamp.hpp"
 
 namespace lmlab::real {
 

@@ -12,7 +12,7 @@
 
 #include <asio.hpp>
 
-#include "real-backend/run_epoch.hpp"
+#include "real-backend/traffic/run_epoch.hpp"
 #include "real-backend/traffic/record_log.hpp"
 #include "real-backend/traffic/source_observer.hpp"
 

@@ -1,7 +1,7 @@
 #include "real-backend/traffic/tcp_chunk_sender.hpp"
 
-#include "real-backend/netns.hpp"
-#include "sim/stamp.hpp"
+#include "real-backend/traffic/netns.hpp"
+#include "sim/core/stamp.hpp"
 
 namespace lmlab::real {
 

@@ -12,10 +12,10 @@
 
 #include <asio.hpp>
 
-#include "real-backend/run_epoch.hpp"
+#include "real-backend/traffic/run_epoch.hpp"
 #include "real-backend/traffic/fixed_schedule_timer.hpp"
 #include "real-backend/traffic/record_log.hpp"
-#include "sim/workload_plan.hpp"
+#include "sim/core/workload_plan.hpp"
 
 namespace lmlab::real {
 

@@ -3,7 +3,7 @@
 #include <optional>
 
 #include "real-backend/traffic/packet_headers.hpp"
-#include "sim/sequence_unwrapper.hpp"
+#include "sim/core/sequence_unwrapper.hpp"
 
 namespace lmlab::real {
 

@@ -11,7 +11,7 @@
 
 #include <asio.hpp>
 
-#include "real-backend/run_epoch.hpp"
+#include "real-backend/traffic/run_epoch.hpp"
 #include "real-backend/traffic/packet_capture.hpp"
 #include "real-backend/traffic/record_log.hpp"
 

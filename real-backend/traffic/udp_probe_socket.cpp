@@ -1,6 +1,6 @@
 #include "real-backend/traffic/udp_probe_socket.hpp"
 
-#include "real-backend/netns.hpp"
+#include "real-backend/traffic/netns.hpp"
 
 namespace lmlab::real {
 

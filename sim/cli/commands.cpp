@@ -10,8 +10,8 @@
 #include "sim/cli/progress_display.hpp"
 #include "sim/cli/run_failure.hpp"
 #include "sim/cli/run_reports.hpp"
-#include "sim/runner.hpp"
-#include "sim/scenario_loader.hpp"
+#include "sim/runner/runner.hpp"
+#include "sim/loader/scenario_loader.hpp"
 
 namespace lmlab::cli {
 

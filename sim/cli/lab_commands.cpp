@@ -11,11 +11,11 @@
 #include "real-backend/lab_teardown.hpp"
 #include "real-backend/prerequisites.hpp"
 #include "real-backend/scenario_lab.hpp"
-#include "sim/northbound_mirror.hpp"
-#include "sim/strategy.hpp"
+#include "sim/engine/northbound_mirror.hpp"
+#include "sim/engine/strategy.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/run_failure.hpp"
-#include "sim/scenario_loader.hpp"
+#include "sim/loader/scenario_loader.hpp"
 
 namespace lmlab::cli {
 

@@ -7,7 +7,7 @@
 #include "sim/cli/matrix_command.hpp"
 #include "sim/cli/merge_command.hpp"
 #include "sim/cli/report_command.hpp"
-#include "sim/runner.hpp"
+#include "sim/runner/runner.hpp"
 
 int main(int argc, char** argv) {
   namespace cli = lmlab::cli;

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "reports/matrix.hpp"
-#include "sim/result.hpp"
+#include "sim/core/result.hpp"
 
 namespace lmlab::cli {
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/runner.hpp"
+#include "sim/runner/runner.hpp"
 
 namespace lmlab::cli {
 

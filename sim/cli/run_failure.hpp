@@ -8,7 +8,7 @@
 
 #include <stdexcept>
 
-#include "sim/scenario_loader.hpp"
+#include "sim/loader/scenario_loader.hpp"
 
 namespace lmlab::cli {
 

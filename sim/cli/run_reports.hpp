@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "reports/report_files.hpp"
-#include "sim/result.hpp"
+#include "sim/core/result.hpp"
 
 namespace lmlab::cli {
 

@@ -1,9 +1,0 @@
-#include "sim/strategies/naive_strategy.hpp"
-
-namespace lmlab {
-
-void NaiveStrategy::on_migration_succeeded(const MigrationContext& migration, Northbound& nb) {
-  nb.apply(SetPortBinding{migration.target_port, {migration.target_node}, std::nullopt});
-}
-
-}  // namespace lmlab

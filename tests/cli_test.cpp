@@ -1,4 +1,5 @@
 // The lmlab executable as users call it: exit codes, messages, files written.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <sys/wait.h>
@@ -13,6 +14,8 @@
 namespace {
 
 namespace fs = std::filesystem;
+using ::testing::ContainsRegex;
+using ::testing::HasSubstr;
 
 struct Outcome {
   int exit_code;
@@ -404,12 +407,18 @@ TEST_F(LmlabCli, MatrixRefusesBadInputBeforePlaying) {
   EXPECT_FALSE(fs::exists(out));
 }
 
-TEST_F(LmlabCli, ListShowsTheShippedScenarios) {
+TEST_F(LmlabCli, ListShowsWhichBackendPlaysEachShippedScenarioOrWhyNot) {
   const auto outcome = lmlab("list");
   EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
-  EXPECT_NE(outcome.output.find("tcp-survival.yaml"), std::string::npos);
-  EXPECT_NE(outcome.output.find("tcp-survival-naive.yaml"), std::string::npos);
-  EXPECT_NE(outcome.output.find("busy-vm-ping.yaml"), std::string::npos);
+  EXPECT_THAT(outcome.output, HasSubstr("ns3    ovn    description"));
+  EXPECT_THAT(outcome.output, ContainsRegex("tcp-survival.yaml +plays +plays "));
+  EXPECT_THAT(outcome.output, ContainsRegex("busy-vm-ping.yaml +plays +plays "));
+  EXPECT_THAT(outcome.output, ContainsRegex("dhcp-gateway.yaml +no +plays "));
+  EXPECT_THAT(outcome.output, ContainsRegex("underlay-vlan.yaml +no +plays "));
+  EXPECT_THAT(outcome.output,
+              HasSubstr("dhcp-gateway.yaml on ns3: the ns3 backend does not model OVN's DHCP"));
+  EXPECT_THAT(outcome.output,
+              HasSubstr("underlay-vlan.yaml on ns3: the ns3 backend does not model a VLAN"));
 }
 
 }  // namespace

@@ -57,25 +57,4 @@ std::vector<std::string> scenario_files_in(const std::string& directory) {
   return files;
 }
 
-int list(const std::string& scenario_directory) {
-  std::vector<std::string> files;
-  try {
-    files = scenario_files_in(scenario_directory);
-  } catch (const std::exception& error) {
-    fmt::print(stderr, "lmlab: {}\n", error.what());
-    return kExitBadInput;
-  }
-  int status = kExitPassed;
-  for (const auto& file : files) {
-    try {
-      const Scenario scenario = load_scenario_file(file);
-      fmt::print("{:<28} {}\n", fs::path(file).filename().string(), scenario.description);
-    } catch (const ScenarioError& problem) {
-      fmt::print(stderr, "{}\n", problem.what());
-      status = kExitBadInput;
-    }
-  }
-  return status;
-}
-
 }  // namespace lmlab::cli

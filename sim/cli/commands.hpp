@@ -26,7 +26,6 @@ struct RunArguments {
 
 int run(const RunArguments& arguments);
 int validate(const std::string& scenario_file);
-int list(const std::string& scenario_directory);
 
 // The scenario files (*.yaml) in `directory`, sorted; throws std::runtime_error when it
 // cannot be read.

@@ -4,6 +4,7 @@
 #include "sim/cli/commands.hpp"
 #include "sim/cli/compare_command.hpp"
 #include "sim/cli/lab_commands.hpp"
+#include "sim/cli/list_command.hpp"
 #include "sim/cli/matrix_command.hpp"
 #include "sim/cli/merge_command.hpp"
 #include "sim/cli/report_command.hpp"
@@ -36,7 +37,8 @@ int main(int argc, char** argv) {
   validate_command->add_option("file", validate_file, "scenario file (YAML)")->required();
 
   std::string scenario_directory = LMLAB_SCENARIO_DIR;
-  auto* list_command = app.add_subcommand("list", "list the scenarios shipped with lmlab");
+  auto* list_command = app.add_subcommand(
+      "list", "list the scenarios shipped with lmlab and which backend plays each, or why not");
   list_command->add_option("--dir", scenario_directory, "scenario directory")
       ->capture_default_str();
 

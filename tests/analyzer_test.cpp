@@ -336,6 +336,19 @@ TEST(DowntimeBreakdown, MissingPointsLeaveTheirSegmentsEmpty) {
   EXPECT_EQ(breakdown.first_packet, 500us);
 }
 
+// A probe sent before the pause and delivered after it (held in a datapath queue) did not
+// cross the target: the first packet is the first probe sent since the pause.
+TEST(DowntimeBreakdown, FirstPacketIsAProbeSentSinceThePause) {
+  RunBuilder run;
+  const auto to_vm = run.add_flow(FlowKind::udp_probe, Direction::client_to_vm, kInterval);
+  run.deliver_probe(to_vm, 4799, 4816500us);  // sent at 4799 ms, before the pause at 4800 ms
+  run.deliver_probe(to_vm, 4817, 4817300us);
+  const Figures figures = analyze(realistic_scenario(), run.finish(), realistic_events(4817ms));
+
+  EXPECT_EQ(figures.breakdowns.at(0).first_delivery_at, 4817300us);
+  EXPECT_EQ(figures.breakdowns.at(0).first_packet, 300us);
+}
+
 TEST(DowntimeBreakdown, FallsBackToTcpDeliveriesWithoutProbes) {
   RunBuilder run;
   const auto flow = run.add_flow(FlowKind::tcp_stream, Direction::client_to_vm, kChunkInterval);

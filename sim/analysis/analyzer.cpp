@@ -182,6 +182,17 @@ std::optional<Time> first_delivery_after(const Records& records, RecordKind deli
   return std::nullopt;
 }
 
+// The first delivery of a packet sent at or after `since`: a packet sent before the VM paused
+// but delivered after it (queued in a datapath) says nothing about the path through the
+// target.
+std::optional<Time> first_delivery_sent_since(const Records& records, RecordKind delivered_kind,
+                                              Time since) {
+  for (const PacketRecord* record : records) {
+    if (record->kind == delivered_kind && record->sent_time >= since) return record->time;
+  }
+  return std::nullopt;
+}
+
 // Survived: no RST or give-up, data delivered and, when the VM moved, still flowing on the
 // target.
 void judge_survival(TcpFigures& figures, const RunView& run, const Records& records) {
@@ -294,9 +305,9 @@ std::vector<const FlowInfo*> flows_of(const RunView& run, const std::string& vm,
   return flows;
 }
 
-// When traffic was through again in every direction: per direction, the first delivery
-// after `after` over the VM's probe flows (TCP chunks when it has no probes); the latest of
-// those. Nullopt while some direction never recovered.
+// When traffic was through again in every direction: per direction, the first delivery of a
+// probe sent at or after `after` over the VM's probe flows (of a TCP chunk, when it has no
+// probes); the latest of those. Nullopt while some direction never recovered.
 std::optional<Time> first_delivery_everywhere(const RunView& run, const std::string& vm,
                                               Time after) {
   std::vector<const FlowInfo*> flows = flows_of(run, vm, /*probes=*/true);
@@ -312,7 +323,10 @@ std::optional<Time> first_delivery_everywhere(const RunView& run, const std::str
     for (const FlowInfo* flow : flows) {
       if (flow->direction != direction) continue;
       direction_measured = true;
-      const auto first = first_delivery_after(run.records_by_flow[flow->id], delivered, after);
+      const auto& records = run.records_by_flow[flow->id];
+      // A TCP chunk written before the pause and retransmitted after it does cross the target.
+      const auto first = is_probe(flow->kind) ? first_delivery_sent_since(records, delivered, after)
+                                              : first_delivery_after(records, delivered, after);
       if (first && (!earliest || *first < *earliest)) earliest = first;
     }
     if (!direction_measured) continue;

@@ -88,6 +88,19 @@ TEST(ProbeAnalysis, GapOutsideTheMigrationWindowDoesNotCount) {
   EXPECT_EQ(probe.gaps.size(), 2u);  // both are listed; only one overlaps the window
 }
 
+TEST(ProbeAnalysis, LossOutsideTheMigrationIsCountedApart) {
+  RunBuilder run;
+  const auto flow = run.add_flow(FlowKind::udp_probe, Direction::client_to_vm, kInterval);
+  std::set<std::uint64_t> lost = range(50, 10);  // before migration_scheduled at 100 ms
+  lost.merge(range(410, 5));
+  run.probes(flow, 1000, lost);
+  const ProbeFigures probe = analyze_probes(run.finish());
+
+  EXPECT_EQ(probe.lost, 15u);
+  EXPECT_EQ(probe.sent_outside_migration, 100u);  // no source_deleted: the rest is inside
+  EXPECT_EQ(probe.lost_outside_migration, 10u);
+}
+
 TEST(ProbeAnalysis, NoLossGivesZeroDowntime) {
   RunBuilder run;
   const auto flow = run.add_flow(FlowKind::udp_probe, Direction::client_to_vm, kInterval);
@@ -226,6 +239,17 @@ TEST(TcpAnalysis, NothingDeliveredAfterResumeMeansNotSurvived) {
   EXPECT_EQ(tcp.failure, "no data delivered after the VM resumed");
   EXPECT_EQ(tcp.stall_end, std::nullopt);
   EXPECT_EQ(tcp.stall, 1s - 391ms);
+}
+
+TEST(TcpAnalysis, ThroughputThatDidNotRecoverMeansNotSurvived) {
+  RunBuilder run;
+  const auto flow = run.add_flow(FlowKind::tcp_stream, Direction::client_to_vm, kChunkInterval);
+  run.chunks(flow, 650ms, 1s);  // data flows on the target, then dries up
+  const TcpFigures tcp = analyze_tcp(run.finish());
+
+  EXPECT_FALSE(tcp.survived);
+  EXPECT_EQ(tcp.failure,
+            "throughput after the migration 0.12 Mbit/s, below 90% of the 1.00 Mbit/s before it");
 }
 
 TEST(TcpAnalysis, NothingDeliveredAtAllMeansNotSurvived) {

@@ -67,6 +67,18 @@ std::optional<Window> migration_window(const RunView& run, const std::string& vm
   return Window{*start, end.value_or(run.scenario.duration)};
 }
 
+// While the migration can disturb traffic: from scheduling until the source pod is deleted
+// (a CNI may re-bind only after completion), the migration fails, or the run ends.
+std::optional<Window> disruption_window(const RunView& run, const std::string& vm) {
+  const auto start = first_event(run, phase_of(vm, Phase::migration_scheduled));
+  if (!start) return std::nullopt;
+  const auto end = first_event_at_or_after(run, *start, [&vm](const PhaseEvent& event) {
+    return event.vm == vm &&
+           (event.phase == Phase::source_deleted || event.phase == Phase::migration_failed);
+  });
+  return Window{*start, end.value_or(run.scenario.duration)};
+}
+
 // ---- Deliveries and gaps (shared by probes and TCP) ------------------------------------
 
 // Gaps between consecutive deliveries, plus an open gap to the end of the run when data was
@@ -123,6 +135,17 @@ std::uint64_t count_lost(const DeliveryLog& log) {
                        [&](std::uint64_t seq) { return !log.first_delivery.contains(seq); });
 }
 
+// Probes sent, and lost, outside the disruption window (the whole run without one).
+void count_outside_migration(ProbeFigures& figures, const Records& records,
+                             const DeliveryLog& log, const std::optional<Window>& window) {
+  for (const PacketRecord* record : records) {
+    if (record->kind != RecordKind::probe_sent) continue;
+    if (window && record->time >= window->start && record->time < window->end) continue;
+    ++figures.sent_outside_migration;
+    if (!log.first_delivery.contains(record->seq)) ++figures.lost_outside_migration;
+  }
+}
+
 // Downtime at probe resolution: a gap between deliveries spanning n intervals means n - 1
 // probes that should have arrived did not, so one interval of it is not downtime.
 void measure_downtime(ProbeFigures& figures, const std::vector<Gap>& gaps, const Window& window,
@@ -152,9 +175,10 @@ ProbeFigures analyze_probe_flow(const RunView& run, const FlowInfo& flow) {
   figures.reordered = log.reordered;
   const std::vector<Gap> gaps = delivery_gaps(log);
   figures.gaps = gaps_longer_than(gaps, 2 * flow.interval, run_end);
-  if (const auto window = migration_window(run, flow.vm)) {
+  count_outside_migration(figures, run.records_by_flow[flow.id], log,
+                          disruption_window(run, flow.vm));
+  if (const auto window = migration_window(run, flow.vm))
     measure_downtime(figures, gaps, *window, run_end);
-  }
   return figures;
 }
 
@@ -193,8 +217,17 @@ std::optional<Time> first_delivery_sent_since(const Records& records, RecordKind
   return std::nullopt;
 }
 
-// Survived: no RST or give-up, data delivered and, when the VM moved, still flowing on the
-// target.
+// Survived: no RST or give-up, data delivered, when the VM moved still flowing on the target,
+// and once the migration completed, at least this fraction of the throughput before it
+// (measured from the completion to the end of the stream).
+constexpr double kRecoveredFraction = 0.9;
+
+std::string format_mbps(double bps) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f Mbit/s", bps / 1e6);
+  return text;
+}
+
 void judge_survival(TcpFigures& figures, const RunView& run, const Records& records) {
   if (const auto failed = first_record_time(records, RecordKind::tcp_connection_failed)) {
     figures.survived = false;
@@ -210,6 +243,14 @@ void judge_survival(TcpFigures& figures, const RunView& run, const Records& reco
   if (resumed && !first_delivery_after(records, RecordKind::tcp_chunk_delivered, *resumed)) {
     figures.survived = false;
     figures.failure = "no data delivered after the VM resumed";
+    return;
+  }
+  const bool completed = first_event(run, phase_of(figures.vm, Phase::migration_completed)).has_value();
+  if (completed && figures.throughput_after_bps < kRecoveredFraction * figures.throughput_before_bps) {
+    figures.survived = false;
+    figures.failure = "throughput after the migration " + format_mbps(figures.throughput_after_bps) +
+                      ", below 90% of the " + format_mbps(figures.throughput_before_bps) +
+                      " before it";
   }
 }
 
@@ -276,10 +317,10 @@ TcpFigures analyze_tcp_flow(const RunView& run, const FlowInfo& flow) {
   figures.workload = flow.workload;
   figures.vm = flow.vm;
   figures.direction = flow.direction;
-  judge_survival(figures, run, records);
   count_retransmissions(figures, records);
   figures.bytes_delivered = bytes_delivered(records);
   measure_throughput(figures, records, window, flow.interval, run_end);
+  judge_survival(figures, run, records);
 
   const DeliveryLog log =
       read_deliveries(records, RecordKind::tcp_chunk_sent, RecordKind::tcp_chunk_delivered);

@@ -27,6 +27,10 @@ struct ProbeFigures {
   std::uint64_t sent = 0;
   std::uint64_t received = 0;     // distinct probes delivered
   std::uint64_t lost = 0;         // sent and never delivered
+  // Sent, and lost, outside the VM's migrations (scheduled -> source deleted or failed): there
+  // a sound network loses nothing, so loss means the measurement itself is not to be trusted.
+  std::uint64_t sent_outside_migration = 0;
+  std::uint64_t lost_outside_migration = 0;
   std::uint64_t duplicates = 0;   // extra copies (multi-chassis duplication shows here)
   std::uint64_t reordered = 0;    // delivered after a higher-numbered probe
   // Longest interval without a delivered probe that overlaps the migration: from the last
@@ -42,6 +46,8 @@ struct TcpFigures {
   std::string workload;
   std::string vm;
   Direction direction;
+  // No reset, no give-up, data delivered on the target and, after the migration completed,
+  // the throughput from before it recovered (sim/analysis/analyzer.cpp: kRecoveredFraction).
   bool survived = true;
   std::string failure;            // why not, when not
   // Longest interval without delivered data that overlaps the migration.

@@ -9,6 +9,7 @@
 #include "sim/analysis/analyzer.hpp"
 #include "sim/core/backend.hpp"
 #include "sim/analysis/expectations.hpp"
+#include "sim/analysis/measurement_checks.hpp"
 #include "sim/engine/migration_engine.hpp"
 #include "sim/engine/northbound_mirror.hpp"
 #include "sim/engine/run_progress.hpp"
@@ -133,6 +134,8 @@ Result run_scenario(const Scenario& scenario, const RunOptions& options) {
   result.figures = analyze(scenario, output, result.events);
   result.timeline = summarize_timeline(output);
   result.expectations = evaluate_expectations(scenario, result.figures);
+  const auto checks = check_measurement(scenario, result.figures, result.events);
+  result.expectations.insert(result.expectations.end(), checks.begin(), checks.end());
   for (const auto& expectation : result.expectations) result.passed &= expectation.passed;
   result.metadata.backend_version = output.backend_version;
   result.metadata.wall_time_seconds = wall.count();

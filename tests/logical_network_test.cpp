@@ -6,20 +6,18 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/logical_rows.hpp"
+
 namespace lmlab {
 namespace {
 
-const PortAddresses kVmAddresses{"0a:58:0a:10:00:0a", {"10.16.0.10"}};
+using testing::logical_switch;
+using testing::vif_port;
 
 LogicalSwitchPort vm_port(const std::string& name, const std::string& owner,
                           std::vector<std::string> requested_chassis) {
-  LogicalSwitchPort port;
-  port.name = name;
-  port.logical_switch = "ovn-default";
-  port.addresses = kVmAddresses;
-  port.requested_chassis = std::move(requested_chassis);
-  port.owner = owner;
-  return port;
+  return vif_port(name, "ovn-default", "0a:58:0a:10:00:0a", "10.16.0.10",
+                  std::move(requested_chassis), owner);
 }
 
 LogicalSwitchPort router_type_port(std::vector<std::string> arp_proxy) {
@@ -68,7 +66,7 @@ TEST(LogicalNetwork, HoldsEveryRowATransactionAdds) {
   EXPECT_EQ(network.dhcp_options().at("ovn-default-v4").options.at("lease_time"), "3600");
   const auto* vm = network.port("vm1.default");
   ASSERT_NE(vm, nullptr);
-  EXPECT_EQ(vm->addresses->mac, kVmAddresses.mac);
+  EXPECT_EQ(vm->addresses->mac, "0a:58:0a:10:00:0a");
   EXPECT_EQ(vm->dhcpv4_options, "ovn-default-v4");
   EXPECT_EQ(network.port("ovn-default-ovn-cluster")->type, PortType::router);
   EXPECT_EQ(network.routers().count("ovn-cluster"), 1u);
@@ -160,7 +158,7 @@ TEST(LogicalNetwork, ChangeToAMissingRowThrowsAndLeavesTheNetworkAsItWas) {
     // Valid changes before the bad one in the same transaction must not land either.
     const auto transaction = NorthboundTransaction{}
                                  .add(SetPortEnabled{"vm1.default", false})
-                                 .add(LogicalSwitch{"join", std::nullopt, std::nullopt})
+                                 .add(logical_switch("join"))
                                  .add(DeleteStaticRoute{kClusterRoute})
                                  .add(bad_change);
     EXPECT_THROW(network.apply(transaction), std::logic_error) << describe(bad_change);

@@ -1,6 +1,7 @@
 #include "models/ovn_southbound_model.hpp"
 
 #include <algorithm>
+#include <variant>
 
 namespace lmlab {
 
@@ -35,14 +36,24 @@ void OvnSouthboundModel::report_new_forwarding(
 void OvnSouthboundModel::apply(const NorthboundTransaction& transaction) {
   const auto before = forwarding_now();
   network_.apply(transaction);
-  for (const auto& [name, port] : network_.ports()) {
-    if (keys_.count(name)) continue;
-    ports_by_key_.push_back(name);
-    keys_[name] = static_cast<std::uint32_t>(ports_by_key_.size());
+  // Keys in the order the transaction creates the ports, so that flooding follows it.
+  for (const auto& change : transaction.changes) {
+    const auto* port = std::get_if<LogicalSwitchPort>(&change);
+    if (!port || keys_.count(port->name)) continue;
+    ports_by_key_.push_back(port->name);
+    keys_[port->name] = static_cast<std::uint32_t>(ports_by_key_.size());
   }
-  // A chassis that is no longer additional loses its activation, as the SB record does.
-  for (auto& [name, chassis] : activated_)
-    if (const auto* port = network_.port(name)) chassis = binding_of(*port).activated;
+  // A chassis that is no longer additional loses its activation, as the SB record does; a
+  // deleted port's Port_Binding goes, and its activations with it.
+  for (auto entry = activated_.begin(); entry != activated_.end();) {
+    const auto* port = network_.port(entry->first);
+    if (!port) {
+      entry = activated_.erase(entry);
+      continue;
+    }
+    entry->second = binding_of(*port).activated;
+    ++entry;
+  }
   report_new_forwarding(before, "binding changed");
 }
 

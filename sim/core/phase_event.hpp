@@ -32,7 +32,7 @@ struct PhaseEvent {
   Phase phase;
   std::string node;    // chassis the event happened on, empty when it has none
   std::string detail;  // human-readable specifics
-  std::string port;    // the logical switch port it concerns, empty when none
+  std::string port = "";  // the logical switch port it concerns, empty when none
 };
 
 const char* to_string(Phase phase);

@@ -17,9 +17,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// reference/ovn-lab README, traps: Geneve adds 58 bytes and oversized packets are dropped
-// silently, so the underlay carries 1600-byte frames for guests of up to 1500.
-constexpr int kUnderlayMtu = 1600;
 constexpr auto kChassisRegistrationLimit = 10s;
 constexpr const char* kTorBridge = "br-tor";
 

@@ -23,6 +23,10 @@ struct LabSpec {
   std::optional<std::uint16_t> provider_vlan;  // a ToR and br-ex on every chassis when set
 };
 
+// reference/ovn-lab README, traps: Geneve adds 58 bytes and oversized packets are dropped
+// silently, so the underlay carries 1600-byte frames for guests of up to 1542.
+inline constexpr int kUnderlayMtu = 1600;
+
 struct Chassis {
   std::string node;
   std::string netns;

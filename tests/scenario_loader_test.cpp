@@ -486,7 +486,12 @@ const BrokenCase kBrokenCases[] = {
     {"UnknownProtocol", "    interval: 1ms\n", "    interval: 1ms\n    protocol: tcp\n", 35, 15,
      "expected one of 'udp', 'icmp', got 'tcp'"},
     {"ProbeTooSmall", "    interval: 1ms\n", "    interval: 1ms\n    size: 8\n", 35, 11,
-     "expected an integer from 20 to 1400, got '8'"},
+     "expected an integer from 20 to 9000, got '8'"},
+    {"ProbeLargerThanTheMtu", "    interval: 1ms\n", "    interval: 1ms\n    size: 1373\n", 35, 11,
+     "a probe of 1373 bytes is 1401 bytes with its udp and ipv4 headers, more than the "
+     "network MTU of 1400 (at most 1372)"},
+    {"Ipv6FamilyWithoutIpv6Addresses", "    interval: 1ms\n", "    interval: 1ms\n    family: ipv6\n",
+     35, 13, "family ipv6 needs an ipv6 address on both vm 'vm1' and client 'client'"},
     {"UndefinedProbeVm", "    vm: vm1\n    client: client\n    interval",
      "    vm: vm9\n    client: client\n    interval", 32, 9, "unknown vm 'vm9' (defined: vm1)"},
     {"UndefinedTcpClient", "client: client\n    rate", "client: nobody\n    rate", 38, 13,

@@ -1,6 +1,7 @@
 #include "sim/loader/scenario_loader.hpp"
 
 #include <arpa/inet.h>
+#include <sys/stat.h>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
@@ -203,13 +204,25 @@ auto as_enum(std::initializer_list<Enum> values) {
   return as_choice(std::move(choices));
 }
 
-// A YAML list whose items are read with `read`.
+// Limits of a scenario (README.md, "Limits"): lmlab refuses what it could not play in
+// bounded time and memory.
+constexpr std::size_t kMaxListItems = 4096;  // workloads, migrations, addresses...
+constexpr std::size_t kMaxNodes = 64;
+constexpr std::size_t kMaxPods = 1024;       // clients, and VMs
+constexpr std::uint32_t kMaxMtu = 9000;
+
+// A YAML list whose items are read with `read`; at most `max_items` of them, so a scenario
+// cannot ask for more than lmlab plays in bounded time and memory.
 template <typename Read>
-auto list_of(Read read, const std::string& what, std::size_t min_items = 0) {
+auto list_of(Read read, const std::string& what, std::size_t min_items = 0,
+             std::size_t max_items = kMaxListItems) {
   std::string expected = "a list of " + what;
   if (min_items > 0) expected += " (at least " + std::to_string(min_items) + ")";
-  return [read, min_items, expected](const YAML::Node& node) {
+  return [read, min_items, max_items, what, expected](const YAML::Node& node) {
     if (!node.IsSequence() || node.size() < min_items) fail_expected(node, expected);
+    if (node.size() > max_items)
+      fail(node, "too many " + what + ": " + std::to_string(node.size()) + ", at most " +
+                     std::to_string(max_items));
     std::vector<decltype(read(node))> items;
     for (const YAML::Node& item : node) items.push_back(read(item));
     return items;
@@ -457,9 +470,9 @@ class ScenarioReader {
         fields.required("duration", constrained(as_duration, is_positive, "a duration > 0"));
     scenario_.cluster = fields.required("cluster", section(this, &ScenarioReader::read_cluster));
     scenario_.clients = fields.required(
-        "clients", list_of(section(this, &ScenarioReader::read_client), "clients", 1));
+        "clients", list_of(section(this, &ScenarioReader::read_client), "clients", 1, kMaxPods));
     scenario_.vms =
-        fields.required("vms", list_of(section(this, &ScenarioReader::read_vm), "VMs", 1));
+        fields.required("vms", list_of(section(this, &ScenarioReader::read_vm), "VMs", 1, kMaxPods));
     std::vector<Workload> workloads;
     fields.update("workloads", list_of(section(this, &ScenarioReader::read_workload), "workloads"),
                   workloads);
@@ -480,7 +493,8 @@ class ScenarioReader {
                          {"nodes", "network", "strategy", "underlay", "control_plane", "kubevirt"});
     ClusterSpec cluster;
     UniqueValues node_names("node");
-    cluster.nodes = fields.required("nodes", list_of(unique(as_name, node_names), "node names", 2));
+    cluster.nodes =
+        fields.required("nodes", list_of(unique(as_name, node_names), "node names", 2, kMaxNodes));
     cluster.network = fields.required("network", section(this, &ScenarioReader::read_network));
     cluster.strategy =
         fields.required("strategy", as_enum({StrategyKind::kube_ovn, StrategyKind::naive}));
@@ -498,7 +512,7 @@ class ScenarioReader {
     NetworkSpec network;
     subnets_.v4 = fields.required("subnet", as_subnet(AF_INET));
     fields.update("subnet_v6", as_subnet(AF_INET6), subnets_.v6);
-    fields.update("mtu", as_integer<std::uint32_t>(576, 9000), network.mtu);
+    fields.update("mtu", as_integer<std::uint32_t>(576, kMaxMtu), network.mtu);
     network.subnet = subnets_.v4.text();
     if (subnets_.v6) network.subnet_v6 = subnets_.v6->text();
     fields.update("dhcp", section(this, &ScenarioReader::read_dhcp), network.dhcp);
@@ -659,6 +673,22 @@ class ScenarioReader {
     };
   }
 
+  auto fitting_the_mtu(const ProbeWorkload& probe) const {
+    return [this, &probe](const YAML::Node& node) {
+      const auto size = as_integer<std::uint32_t>(Stamp::kBytes, kMaxMtu)(node);
+      const std::uint32_t ip = probe.family == AddressFamily::ipv4 ? 20 : 40;
+      const std::uint32_t transport = 8;  // UDP header, or ICMP echo header
+      const auto mtu = scenario_.cluster.network.mtu;
+      if (size + ip + transport > mtu)
+        fail(node, "a probe of " + std::to_string(size) + " bytes is " +
+                       std::to_string(size + ip + transport) + " bytes with its " +
+                       to_string(probe.protocol) + " and " + to_string(probe.family) +
+                       " headers, more than the network MTU of " + std::to_string(mtu) +
+                       " (at most " + std::to_string(mtu - ip - transport) + ")");
+      return size;
+    };
+  }
+
   ProbeWorkload read_probe(const YAML::Node& node) {
     const Mapping fields(node, "probe workload",
                          {"kind", "name", "vm", "client", "protocol", "family", "interval",
@@ -672,8 +702,9 @@ class ScenarioReader {
                       as_duration, [](Time interval) { return interval >= kMinInterval; },
                       "an interval of at least " + format_duration(kMinInterval)),
                   probe.interval);
-    // A probe payload holds at least its stamp (sim/core/stamp.hpp).
-    fields.update("size", as_integer<std::uint32_t>(Stamp::kBytes, 1400), probe.size_bytes);
+    // A probe payload holds at least its stamp (sim/core/stamp.hpp) and fits one packet of
+    // the network's MTU with its headers, or it would be fragmented or dropped.
+    fields.update("size", fitting_the_mtu(probe), probe.size_bytes);
     return probe;
   }
 
@@ -813,6 +844,8 @@ ScenarioError located(const std::string& file, const YAML::Mark& mark, const std
   return ScenarioError(file, line, column, message);
 }
 
+// A scenario is a regular file of at most kMaxScenarioBytes: a device, a pipe or a huge file
+// is refused before it is read.
 std::string read_file(const std::string& path) {
   const auto unreadable = [&] {
     return ScenarioError(path, 1, 1, std::string("cannot read file: ") + std::strerror(errno));
@@ -820,18 +853,57 @@ std::string read_file(const std::string& path) {
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
                                                              &std::fclose);
   if (!file) throw unreadable();
+  struct stat status {};
+  if (fstat(fileno(file.get()), &status) != 0) throw unreadable();
+  if (!S_ISREG(status.st_mode)) throw ScenarioError(path, 1, 1, "not a regular file");
+  const auto too_large = [&] {
+    return ScenarioError(path, 1, 1,
+                         "file larger than " + std::to_string(kMaxScenarioBytes >> 20) +
+                             " MiB; a scenario file is at most that");
+  };
+  if (static_cast<std::uint64_t>(status.st_size) > kMaxScenarioBytes) throw too_large();
   std::string text;
   std::array<char, 65536> buffer;
   while (const std::size_t count = std::fread(buffer.data(), 1, buffer.size(), file.get())) {
     text.append(buffer.data(), count);
+    if (text.size() > kMaxScenarioBytes) throw too_large();  // it grew while read
   }
   if (std::ferror(file.get())) throw unreadable();
   return text;
 }
 
+// The position of the first byte that is not part of valid UTF-8, if any.
+std::optional<YAML::Mark> first_non_utf8(std::string_view text) {
+  YAML::Mark mark;
+  mark.line = 0;
+  mark.column = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const std::size_t length = byte < 0x80           ? 1
+                               : (byte >> 5) == 0x6  ? 2
+                               : (byte >> 4) == 0xE  ? 3
+                               : (byte >> 3) == 0x1E ? 4
+                                                     : 0;
+    bool valid = length > 0 && i + length <= text.size() && !(length == 2 && byte < 0xC2);
+    for (std::size_t k = 1; valid && k < length; ++k)
+      valid = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
+    if (!valid) return mark;
+    if (byte == '\n') {
+      ++mark.line;
+      mark.column = 0;
+    } else {
+      ++mark.column;
+    }
+    i += length;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Scenario load_scenario_text(std::string_view yaml, const std::string& file_name) {
+  if (const auto bad = first_non_utf8(yaml))
+    throw located(file_name, *bad, "not UTF-8 text: a scenario file is UTF-8");
   try {
     Scenario scenario = read_scenario(std::string(yaml));
     scenario.source_file = file_name;

@@ -1,6 +1,7 @@
 // Loads and validates scenario files (format v1, YAML).
 #pragma once
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -29,6 +30,9 @@ class ScenarioError : public std::runtime_error {
 // Throws ScenarioError for unreadable files, YAML syntax errors, unknown keys, wrong types,
 // bad units, bad addresses and references to undefined nodes, clients or VMs.
 Scenario load_scenario_file(const std::string& path);
+
+// The largest scenario file lmlab reads.
+inline constexpr std::size_t kMaxScenarioBytes = 1 << 20;
 // The same for text already in memory; `file_name` is used in error messages.
 Scenario load_scenario_text(std::string_view yaml, const std::string& file_name);
 

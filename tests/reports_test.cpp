@@ -10,12 +10,14 @@
 #include "reports/result_json_reader.hpp"
 #include "reports/text_format.hpp"
 #include "tests/sample_result.hpp"
+#include "tests/scenario_fields.hpp"
 
 namespace lmlab {
 namespace {
 
 using namespace std::chrono_literals;
 using nlohmann::json;
+using nlohmann::ordered_json;
 
 std::vector<std::string> keys_of(const nlohmann::ordered_json& object) {
   std::vector<std::string> keys;
@@ -60,8 +62,8 @@ TEST(ResultJson, TopLevelKeysInSchemaOrder) {
   const auto document = result_to_json(sample_result());
   EXPECT_EQ(keys_of(document),
             (std::vector<std::string>{"schema_version", "scenario", "backend", "seed", "passed",
-                                      "expectations", "figures", "flows", "events", "timeline",
-                                      "metadata"}));
+                                      "expectations", "figures", "flows", "events",
+                                      "identity_observations", "timeline", "metadata"}));
   EXPECT_EQ(document["schema_version"], kResultSchemaVersion);
   EXPECT_EQ(keys_of(document["figures"]),
             (std::vector<std::string>{"probes", "tcp_streams", "breakdowns", "identities"}));
@@ -90,6 +92,42 @@ TEST(ResultJson, ScenarioReadsLikeTheScenarioFile) {
   EXPECT_FALSE(scenario.contains("source_file"));
 }
 
+// Optional fields the scenario leaves out are null, so every result has the same keys.
+TEST(ResultJson, ScenarioWithoutOptionalFieldsHasNullsAndDefaults) {
+  const auto scenario = result_to_json(sample_result())["scenario"];
+  const auto& cluster = scenario["cluster"];
+  EXPECT_EQ(keys_of(cluster["network"]),
+            (std::vector<std::string>{"subnet", "subnet_v6", "mtu", "dhcp", "gateway"}));
+  EXPECT_TRUE(cluster["network"]["dhcp"].is_null());
+  EXPECT_TRUE(cluster["network"]["gateway"].is_null());
+  EXPECT_TRUE(cluster["underlay"]["vlan"].is_null());
+  EXPECT_EQ(cluster["control_plane"]["preload"],
+            (ordered_json{{"switches", 0}, {"ports_per_switch", 0}}));
+  EXPECT_EQ(scenario["clients"][0]["external"], false);
+  EXPECT_EQ(scenario["vms"][0]["addressing"], "static");
+  EXPECT_EQ(scenario["workloads"][0]["family"], "ipv4");
+  EXPECT_EQ(scenario["workloads"][1]["family"], "ipv4");
+}
+
+TEST(ResultJson, OptionalScenarioFieldsInTheFormsOfScenarioFiles) {
+  Result result = sample_result();
+  result.scenario = full_scenario();
+  const auto scenario = result_to_json(result)["scenario"];
+  const auto& cluster = scenario["cluster"];
+  EXPECT_EQ(cluster["network"]["dhcp"], (ordered_json{{"lease_time", "3500s"},
+                                                      {"server_id", "169.254.1.1"},
+                                                      {"server_mac", "0a:58:a9:fe:01:01"},
+                                                      {"router", "169.254.1.1"}}));
+  EXPECT_EQ(cluster["network"]["gateway"], "169.254.1.1");
+  EXPECT_EQ(cluster["underlay"]["vlan"], 100);
+  EXPECT_EQ(cluster["control_plane"]["preload"],
+            (ordered_json{{"switches", 100}, {"ports_per_switch", 10}}));
+  EXPECT_EQ(scenario["clients"][1]["external"], true);
+  EXPECT_EQ(scenario["clients"][1]["node"], "");
+  EXPECT_EQ(scenario["vms"][0]["addressing"], "dhcp");
+  EXPECT_EQ(scenario["workloads"][0]["family"], "ipv6");
+}
+
 TEST(ResultJson, FiguresRoundTripAsMillisecondsWithNullForAbsentValues) {
   const json document = json::parse(render_result_json(sample_result()));
   const json& probe = document["figures"]["probes"][0];
@@ -114,6 +152,8 @@ TEST(ResultJson, FiguresRoundTripAsMillisecondsWithNullForAbsentValues) {
 
   EXPECT_EQ(document["figures"]["identities"][0]["ip_after"], "10.16.0.10");
   EXPECT_EQ(document["flows"][0]["kind"], "udp-probe");
+  EXPECT_EQ(document["flows"][0]["family"], "ipv4");
+  EXPECT_EQ(document["events"][2]["port"], "");
   EXPECT_EQ(document["events"][2]["phase"], "northbound_update");
   EXPECT_DOUBLE_EQ(document["events"][2]["time_ms"].get<double>(), 4817.6);
   EXPECT_EQ(document["expectations"][1]["passed"], false);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "reports/report_files.hpp"
+#include "reports/result_schema_upgrade.hpp"
 
 namespace lmlab {
 namespace {
@@ -357,42 +358,48 @@ RunMetadata metadata(const Json& json) {
                      .events_per_second = json.at("events_per_second").get<double>()};
 }
 
+// A document of the current schema version, read key by key.
+Result result_of(const Json& document) {
+  Result result;
+  result.scenario = scenario(document.at("scenario"), document.at("metadata"));
+  result.backend = document.at("backend").get<std::string>();
+  result.seed = document.at("seed").get<std::uint64_t>();
+  result.passed = document.at("passed").get<bool>();
+  result.expectations = vector_of<ExpectationResult>(document.at("expectations"), expectation);
+  result.figures = figures(document.at("figures"));
+  result.flows = vector_of<FlowInfo>(document.at("flows"), flow);
+  result.events = vector_of<PhaseEvent>(document.at("events"), event);
+  result.identity_observations = vector_of<IdentityObservation>(
+      document.at("identity_observations"), identity_observation);
+  result.timeline = timeline(document.at("timeline"));
+  result.metadata = metadata(document.at("metadata"));
+  return result;
+}
+
 }  // namespace
 
-Result result_from_json(const Json& document) {
+Result result_from_json(const Json& document, SchemaVersion2 version_2) {
   try {
     if (!document.is_object() || !document.contains("schema_version"))
       throw ResultFileError("not an lmlab result (no schema_version)");
     const Json& version = document.at("schema_version");
-    if (version != kResultSchemaVersion)
-      throw ResultFileError(
-          fmt::format("schema version {}, this lmlab reads version {} (run the scenario again)",
-                      version.dump(), kResultSchemaVersion));
-    Result result;
-    result.scenario = scenario(document.at("scenario"), document.at("metadata"));
-    result.backend = document.at("backend").get<std::string>();
-    result.seed = document.at("seed").get<std::uint64_t>();
-    result.passed = document.at("passed").get<bool>();
-    result.expectations = vector_of<ExpectationResult>(document.at("expectations"), expectation);
-    result.figures = figures(document.at("figures"));
-    result.flows = vector_of<FlowInfo>(document.at("flows"), flow);
-    result.events = vector_of<PhaseEvent>(document.at("events"), event);
-    result.identity_observations = vector_of<IdentityObservation>(
-        document.at("identity_observations"), identity_observation);
-    result.timeline = timeline(document.at("timeline"));
-    result.metadata = metadata(document.at("metadata"));
-    return result;
+    const bool reads_version_2 = version_2 == SchemaVersion2::read_with_defaults;
+    if (version == kResultSchemaVersion) return result_of(document);
+    if (version == 2 && reads_version_2) return result_of(upgrade_from_schema_2(document));
+    throw ResultFileError(fmt::format(
+        "schema version {}, this lmlab reads version {}{} (run the scenario again)",
+        version.dump(), reads_version_2 ? "2 or " : "", kResultSchemaVersion));
   } catch (const Json::exception& error) {
     // nlohmann's messages name the missing key or the wrong type.
     throw ResultFileError(fmt::format("not a valid lmlab result: {}", error.what()));
   }
 }
 
-Result read_result_file(const std::string& path) {
+Result read_result_file(const std::string& path, SchemaVersion2 version_2) {
   const auto text = read_report_file(path);
   if (!text) throw ResultFileError(fmt::format("{}: cannot read the file", path));
   try {
-    return result_from_json(Json::parse(*text));
+    return result_from_json(Json::parse(*text), version_2);
   } catch (const Json::parse_error& error) {
     throw ResultFileError(fmt::format("{}: not JSON: {}", path, error.what()));
   } catch (const ResultFileError& error) {

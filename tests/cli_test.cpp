@@ -152,6 +152,14 @@ TEST_F(LmlabCli, ReportRefusesWhatIsNotAResultOfThisVersion) {
   EXPECT_FALSE(fs::exists(directory_ / "report.html"));
 }
 
+// An old run's result.json still gives its reports, with what schema 2 lacked at defaults.
+TEST_F(LmlabCli, ReportReadsASchemaVersion2Result) {
+  const auto outcome = lmlab("report " + std::string(LMLAB_SOURCE_DIR) +
+                             "/tests/data/result-schema-2.json --out " + directory_.string());
+  EXPECT_EQ(outcome.exit_code, 1) << outcome.output;  // the sample run missed an expectation
+  EXPECT_NE(read_file(directory_ / "report.html").find("badge fail"), std::string::npos);
+}
+
 TEST_F(LmlabCli, BadScenarioExitsTwoAndWritesNothing) {
   const fs::path out = directory_ / "out";
   const auto outcome = lmlab("run " + variant("interval: 1ms", "interval: fast") + " --out " +

@@ -222,6 +222,27 @@ TEST(ResultJsonReader, RefusesAnotherSchemaVersion) {
   }
 }
 
+// tests/data/result-schema-2.json is sample_result() as the schema version 2 writer wrote it.
+const std::string kSchema2File =
+    std::string(LMLAB_SOURCE_DIR) + "/tests/data/result-schema-2.json";
+
+TEST(ResultJsonReader, ReadsSchemaVersion2WithWhatItLacksAtDefaultsWhereAllowed) {
+  const Result read = read_result_file(kSchema2File, SchemaVersion2::read_with_defaults);
+  EXPECT_EQ(render_result_json(read), render_result_json(sample_result()));
+}
+
+TEST(ResultJsonReader, RefusesSchemaVersion2UnlessAllowed) {
+  try {
+    read_result_file(kSchema2File);
+    FAIL() << "accepted schema version 2";
+  } catch (const ResultFileError& error) {
+    EXPECT_NE(std::string(error.what())
+                  .find("schema version 2, this lmlab reads version 3 (run the scenario again)"),
+              std::string::npos)
+        << error.what();
+  }
+}
+
 TEST(ResultJsonReader, NamesAMissingKey) {
   json document = json::parse(render_result_json(sample_result()));
   document["figures"]["probes"][0].erase("downtime_ms");

@@ -6,6 +6,7 @@
 
 #include "reports/console_summary.hpp"
 #include "reports/markdown_report.hpp"
+#include "reports/network_summary.hpp"
 #include "reports/result_json.hpp"
 #include "reports/result_json_reader.hpp"
 #include "reports/text_format.hpp"
@@ -318,6 +319,25 @@ TEST(MarkdownReport, EscapesPipesInCells) {
   EXPECT_NE(report.find("| 4.818 | vm1 | northbound_update |  | "
                         "options:requested-chassis=node-a\\|node-b |"),
             std::string::npos);
+}
+
+TEST(MarkdownReport, SaysWhatNetworkTheRunWasPlayedOn) {
+  const std::string report = render_markdown_report(sample_result());
+  EXPECT_NE(report.find("seed 1.\n\nNetwork 10.16.0.0/16, MTU 1400.\n"), std::string::npos);
+}
+
+// ---- Network summary -------------------------------------------------------------------
+
+TEST(NetworkSummary, PlainOverlayIsSubnetAndMtu) {
+  EXPECT_EQ(describe_network(sample_scenario()), "Network 10.16.0.0/16, MTU 1400.");
+}
+
+TEST(NetworkSummary, NamesWhatTheScenarioAddsToAPlainOverlay) {
+  EXPECT_EQ(describe_network(full_scenario()),
+            "Network 10.16.0.0/16 and fd00:10:16::/64, MTU 1500; OVN DHCP (lease 3500s, server "
+            "169.254.1.1 at 0a:58:a9:fe:01:01, router 169.254.1.1) for vm1; gateway 169.254.1.1 "
+            "(arp_proxy); underlay VLAN 100 (external: tor-host); Northbound preloaded with 100 "
+            "switches of 10 ports; IPv6 workloads: probe6, stream6.");
 }
 
 // ---- Console ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@
 
 #include "reports/html_page.hpp"
 #include "reports/markup.hpp"
+#include "reports/network_summary.hpp"
 #include "reports/report_tables.hpp"
 #include "reports/svg_breakdown.hpp"
 #include "reports/text_format.hpp"
@@ -56,6 +57,7 @@ std::string header(const Result& result) {
                   format_seconds(scenario.duration, " s"), result.metadata.lmlab_version,
                   result.metadata.started_at, result.metadata.wall_time_seconds),
       "meta");
+  html += paragraph(describe_network(scenario), "meta");
   return html + paragraph(strategy_explanation(scenario.cluster.strategy), "note");
 }
 

@@ -8,6 +8,7 @@
 #include <fmt/ranges.h>
 
 #include "reports/markdown_table.hpp"
+#include "reports/network_summary.hpp"
 #include "reports/report_tables.hpp"
 #include "reports/text_format.hpp"
 
@@ -24,8 +25,10 @@ std::string title(const Result& result) {
       fmt::format("### {}: {} ({}/{} expectations met)\n\n", markdown_verdict(result.passed),
                   result.scenario.name, met, result.expectations.size());
   if (!result.scenario.description.empty()) text += result.scenario.description + "\n\n";
-  return text + fmt::format("Backend `{}`, strategy `{}`, seed {}.\n\n", result.backend,
-                            to_string(result.scenario.cluster.strategy), result.seed);
+  return text +
+         fmt::format("Backend `{}`, strategy `{}`, seed {}.\n\n{}\n\n", result.backend,
+                     to_string(result.scenario.cluster.strategy), result.seed,
+                     describe_network(result.scenario));
 }
 
 // The verdicts stay visible; a failed one stands out in the comment.

@@ -27,35 +27,48 @@ Json array_of(const std::vector<T>& items, ToJson to_json) {
 
 // ---- The scenario, echoed in the units and key names of scenario files -----------------
 
-Json optional_duration(const std::optional<Time>& duration) {
-  return duration ? Json(format_duration(*duration)) : Json(nullptr);
+// An optional field the scenario leaves out is null: every key is always there.
+template <typename T, typename ToJson>
+Json or_null(const std::optional<T>& value, ToJson to_json) {
+  return value ? Json(to_json(*value)) : Json(nullptr);
 }
 
-Json optional_bool(const std::optional<bool>& value) {
-  return value ? Json(*value) : Json(nullptr);
+template <typename T>
+Json or_null(const std::optional<T>& value) {
+  return or_null(value, [](const T& present) { return present; });
 }
 
-Json optional_string(const std::optional<std::string>& value) {
-  return value ? Json(*value) : Json(nullptr);
+Json dhcp_json(const DhcpSpec& dhcp) {
+  return Json{{"lease_time", format_duration(dhcp.lease_time)},
+              {"server_id", dhcp.server_id},
+              {"server_mac", dhcp.server_mac},
+              {"router", or_null(dhcp.router)}};
 }
 
 Json cluster_json(const ClusterSpec& cluster) {
+  const ControlPlaneSpec& control_plane = cluster.control_plane;
   return Json{
       {"nodes", cluster.nodes},
       {"network",
        {{"subnet", cluster.network.subnet},
-        {"subnet_v6", optional_string(cluster.network.subnet_v6)},
-        {"mtu", cluster.network.mtu}}},
+        {"subnet_v6", or_null(cluster.network.subnet_v6)},
+        {"mtu", cluster.network.mtu},
+        {"dhcp", or_null(cluster.network.dhcp, dhcp_json)},
+        {"gateway", or_null(cluster.network.gateway)}}},
       {"strategy", to_string(cluster.strategy)},
       {"underlay",
        {{"rate", format_bit_rate(cluster.underlay.rate_bps)},
         {"latency", format_duration(cluster.underlay.latency)},
-        {"tunnel_overhead", cluster.underlay.tunnel_overhead_bytes}}},
+        {"tunnel_overhead", cluster.underlay.tunnel_overhead_bytes},
+        {"vlan", or_null(cluster.underlay.vlan)}}},
       {"control_plane",
-       {{"northd", format_duration(cluster.control_plane.northd)},
-        {"southbound", format_duration(cluster.control_plane.southbound)},
-        {"ovn_controller", format_duration(cluster.control_plane.ovn_controller)},
-        {"activation", format_duration(cluster.control_plane.activation)}}},
+       {{"northd", format_duration(control_plane.northd)},
+        {"southbound", format_duration(control_plane.southbound)},
+        {"ovn_controller", format_duration(control_plane.ovn_controller)},
+        {"activation", format_duration(control_plane.activation)},
+        {"preload",
+         {{"switches", control_plane.preload.switches},
+          {"ports_per_switch", control_plane.preload.ports_per_switch}}}}},
       {"kubevirt",
        {{"target_pod_startup", format_duration(cluster.kubevirt.target_pod_startup)},
         {"completion_report", format_duration(cluster.kubevirt.completion_report)},
@@ -65,8 +78,11 @@ Json cluster_json(const ClusterSpec& cluster) {
 }
 
 Json client_json(const ClientSpec& client) {
-  return Json{
-      {"name", client.name}, {"node", client.node}, {"mac", client.mac}, {"ips", client.ips}};
+  return Json{{"name", client.name},
+              {"node", client.node},
+              {"mac", client.mac},
+              {"ips", client.ips},
+              {"external", client.external}};
 }
 
 Json vm_json(const VmSpec& vm) {
@@ -75,7 +91,8 @@ Json vm_json(const VmSpec& vm) {
               {"mac", vm.mac},
               {"ips", vm.ips},
               {"memory", format_byte_size(vm.memory_bytes)},
-              {"dirty_rate", format_byte_rate(vm.dirty_rate_bytes_per_second)}};
+              {"dirty_rate", format_byte_rate(vm.dirty_rate_bytes_per_second)},
+              {"addressing", to_string(vm.addressing)}};
 }
 
 Json probe_workload_json(const ProbeWorkload& probe) {
@@ -84,6 +101,7 @@ Json probe_workload_json(const ProbeWorkload& probe) {
               {"vm", probe.vm},
               {"client", probe.client},
               {"protocol", to_string(probe.protocol)},
+              {"family", to_string(probe.family)},
               {"interval", format_duration(probe.interval)},
               {"size", probe.size_bytes}};
 }
@@ -94,6 +112,7 @@ Json tcp_workload_json(const TcpWorkload& tcp) {
               {"vm", tcp.vm},
               {"client", tcp.client},
               {"direction", to_string(tcp.direction)},
+              {"family", to_string(tcp.family)},
               {"rate", format_bit_rate(tcp.rate_bps)}};
 }
 
@@ -112,10 +131,10 @@ Json migration_json(const MigrationSpec& migration) {
 }
 
 Json expectations_spec_json(const Expectations& expectations) {
-  return Json{{"max_downtime", optional_duration(expectations.max_downtime)},
-              {"tcp_survives", optional_bool(expectations.tcp_survives)},
-              {"ip_preserved", optional_bool(expectations.ip_preserved)},
-              {"mac_preserved", optional_bool(expectations.mac_preserved)}};
+  return Json{{"max_downtime", or_null(expectations.max_downtime, format_duration)},
+              {"tcp_survives", or_null(expectations.tcp_survives)},
+              {"ip_preserved", or_null(expectations.ip_preserved)},
+              {"mac_preserved", or_null(expectations.mac_preserved)}};
 }
 
 Json scenario_json(const Scenario& scenario) {
@@ -154,6 +173,8 @@ Json probe_json(const ProbeFigures& probe) {
               {"sent", probe.sent},
               {"received", probe.received},
               {"lost", probe.lost},
+              {"sent_outside_migration", probe.sent_outside_migration},
+              {"lost_outside_migration", probe.lost_outside_migration},
               {"duplicates", probe.duplicates},
               {"reordered", probe.reordered},
               {"downtime_ms", milliseconds(probe.downtime)},
@@ -220,7 +241,8 @@ Json flow_json(const FlowInfo& flow) {
               {"vm", flow.vm},
               {"direction", to_string(flow.direction)},
               {"kind", to_string(flow.kind)},
-              {"interval_ms", milliseconds(flow.interval)}};
+              {"interval_ms", milliseconds(flow.interval)},
+              {"family", to_string(flow.family)}};
 }
 
 Json event_json(const PhaseEvent& event) {
@@ -228,7 +250,16 @@ Json event_json(const PhaseEvent& event) {
               {"vm", event.vm},
               {"phase", to_string(event.phase)},
               {"node", event.node},
-              {"detail", event.detail}};
+              {"detail", event.detail},
+              {"port", event.port}};
+}
+
+Json identity_observation_json(const IdentityObservation& observation) {
+  return Json{{"time_ms", milliseconds(observation.time)},
+              {"vm", observation.vm},
+              {"ip", observation.ip},
+              {"mac", observation.mac},
+              {"family", to_string(observation.family)}};
 }
 
 // ---- Timeline: delivery runs and progress curves, for drawing ---------------------------
@@ -285,6 +316,8 @@ nlohmann::ordered_json result_to_json(const Result& result) {
               {"figures", figures_json(result.figures)},
               {"flows", array_of(result.flows, flow_json)},
               {"events", array_of(result.events, event_json)},
+              {"identity_observations",
+               array_of(result.identity_observations, identity_observation_json)},
               {"timeline", timeline_json(result.timeline)},
               {"metadata", metadata_json(result)}};
 }

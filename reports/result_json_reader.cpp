@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "reports/report_files.hpp"
+#include "reports/result_schema_upgrade.hpp"
 
 namespace lmlab {
 namespace {
@@ -14,11 +15,23 @@ using Json = nlohmann::json;
 
 // ---- Values in the forms result_json.cpp writes ----------------------------------------
 
+// null stands for an absent optional value.
+template <typename FromJson>
+auto nullable(const Json& value, FromJson from_json)
+    -> std::optional<decltype(from_json(value))> {
+  if (value.is_null()) return std::nullopt;
+  return from_json(value);
+}
+
+template <typename T>
+T plain(const Json& value) {
+  return value.get<T>();
+}
+
 Time milliseconds(const Json& value) { return Time(std::llround(value.get<double>() * 1e6)); }
 
 std::optional<Time> optional_milliseconds(const Json& value) {
-  if (value.is_null()) return std::nullopt;
-  return milliseconds(value);
+  return nullable(value, milliseconds);
 }
 
 template <typename T, typename FromJson>
@@ -39,18 +52,7 @@ auto unit_value(const Json& value, Parse parse, const char* what) {
 
 Time duration(const Json& value) { return unit_value(value, parse_duration, "duration"); }
 
-std::optional<Time> optional_duration(const Json& value) {
-  if (value.is_null()) return std::nullopt;
-  return duration(value);
-}
-
 std::uint64_t bit_rate(const Json& value) { return unit_value(value, parse_bit_rate, "bit rate"); }
-
-template <typename T>
-std::optional<T> optional_of(const Json& value) {
-  if (value.is_null()) return std::nullopt;
-  return value.get<T>();
-}
 
 // An enumeration spelled as its to_string() spells it.
 template <typename Enum>
@@ -69,25 +71,45 @@ ProbeProtocol protocol(const Json& value) {
   return named<ProbeProtocol>(value, {ProbeProtocol::udp, ProbeProtocol::icmp});
 }
 
+AddressFamily family(const Json& value) {
+  return named<AddressFamily>(value, {AddressFamily::ipv4, AddressFamily::ipv6});
+}
+
 // ---- The scenario echo -----------------------------------------------------------------
+
+DhcpSpec dhcp(const Json& json) {
+  return DhcpSpec{.lease_time = duration(json.at("lease_time")),
+                  .server_id = json.at("server_id").get<std::string>(),
+                  .server_mac = json.at("server_mac").get<std::string>(),
+                  .router = nullable(json.at("router"), plain<std::string>)};
+}
+
+NorthboundPreload preload(const Json& json) {
+  return NorthboundPreload{.switches = json.at("switches").get<std::uint32_t>(),
+                           .ports_per_switch = json.at("ports_per_switch").get<std::uint32_t>()};
+}
 
 ClusterSpec cluster(const Json& json) {
   ClusterSpec cluster;
   cluster.nodes = json.at("nodes").get<std::vector<std::string>>();
   const Json& network = json.at("network");
   cluster.network.subnet = network.at("subnet").get<std::string>();
-  cluster.network.subnet_v6 = optional_of<std::string>(network.at("subnet_v6"));
+  cluster.network.subnet_v6 = nullable(network.at("subnet_v6"), plain<std::string>);
   cluster.network.mtu = network.at("mtu").get<std::uint32_t>();
+  cluster.network.dhcp = nullable(network.at("dhcp"), dhcp);
+  cluster.network.gateway = nullable(network.at("gateway"), plain<std::string>);
   cluster.strategy = named(json.at("strategy"), all_strategies());
   const Json& underlay = json.at("underlay");
   cluster.underlay.rate_bps = bit_rate(underlay.at("rate"));
   cluster.underlay.latency = duration(underlay.at("latency"));
   cluster.underlay.tunnel_overhead_bytes = underlay.at("tunnel_overhead").get<std::uint32_t>();
+  cluster.underlay.vlan = nullable(underlay.at("vlan"), plain<std::uint16_t>);
   const Json& control_plane = json.at("control_plane");
   cluster.control_plane.northd = duration(control_plane.at("northd"));
   cluster.control_plane.southbound = duration(control_plane.at("southbound"));
   cluster.control_plane.ovn_controller = duration(control_plane.at("ovn_controller"));
   cluster.control_plane.activation = duration(control_plane.at("activation"));
+  cluster.control_plane.preload = preload(control_plane.at("preload"));
   const Json& kubevirt = json.at("kubevirt");
   cluster.kubevirt.target_pod_startup = duration(kubevirt.at("target_pod_startup"));
   cluster.kubevirt.completion_report = duration(kubevirt.at("completion_report"));
@@ -100,7 +122,8 @@ ClientSpec client(const Json& json) {
   return ClientSpec{.name = json.at("name").get<std::string>(),
                     .node = json.at("node").get<std::string>(),
                     .mac = json.at("mac").get<std::string>(),
-                    .ips = json.at("ips").get<std::vector<std::string>>()};
+                    .ips = json.at("ips").get<std::vector<std::string>>(),
+                    .external = json.at("external").get<bool>()};
 }
 
 VmSpec vm(const Json& json) {
@@ -110,7 +133,9 @@ VmSpec vm(const Json& json) {
                 .ips = json.at("ips").get<std::vector<std::string>>(),
                 .memory_bytes = unit_value(json.at("memory"), parse_byte_size, "byte size"),
                 .dirty_rate_bytes_per_second =
-                    unit_value(json.at("dirty_rate"), parse_byte_rate, "byte rate")};
+                    unit_value(json.at("dirty_rate"), parse_byte_rate, "byte rate"),
+                .addressing = named<Addressing>(json.at("addressing"),
+                                                {Addressing::static_ip, Addressing::dhcp})};
 }
 
 WorkloadsSpec workloads(const Json& list) {
@@ -123,13 +148,15 @@ WorkloadsSpec workloads(const Json& list) {
                                                .client = json.at("client").get<std::string>(),
                                                .protocol = protocol(json.at("protocol")),
                                                .interval = duration(json.at("interval")),
-                                               .size_bytes = json.at("size").get<std::uint32_t>()});
+                                               .size_bytes = json.at("size").get<std::uint32_t>(),
+                                               .family = family(json.at("family"))});
     } else if (kind == "tcp") {
       workloads.tcp_streams.push_back(TcpWorkload{.name = json.at("name").get<std::string>(),
                                                   .vm = json.at("vm").get<std::string>(),
                                                   .client = json.at("client").get<std::string>(),
                                                   .direction = direction(json.at("direction")),
-                                                  .rate_bps = bit_rate(json.at("rate"))});
+                                                  .rate_bps = bit_rate(json.at("rate")),
+                                                  .family = family(json.at("family"))});
     } else {
       throw ResultFileError(fmt::format("unknown workload kind '{}'", kind));
     }
@@ -145,10 +172,10 @@ MigrationSpec migration(const Json& json) {
 }
 
 Expectations expectations_spec(const Json& json) {
-  return Expectations{.max_downtime = optional_duration(json.at("max_downtime")),
-                      .tcp_survives = optional_of<bool>(json.at("tcp_survives")),
-                      .ip_preserved = optional_of<bool>(json.at("ip_preserved")),
-                      .mac_preserved = optional_of<bool>(json.at("mac_preserved"))};
+  return Expectations{.max_downtime = nullable(json.at("max_downtime"), duration),
+                      .tcp_survives = nullable(json.at("tcp_survives"), plain<bool>),
+                      .ip_preserved = nullable(json.at("ip_preserved"), plain<bool>),
+                      .mac_preserved = nullable(json.at("mac_preserved"), plain<bool>)};
 }
 
 Scenario scenario(const Json& json, const Json& metadata) {
@@ -191,6 +218,8 @@ ProbeFigures probe(const Json& json) {
   probe.sent = json.at("sent").get<std::uint64_t>();
   probe.received = json.at("received").get<std::uint64_t>();
   probe.lost = json.at("lost").get<std::uint64_t>();
+  probe.sent_outside_migration = json.at("sent_outside_migration").get<std::uint64_t>();
+  probe.lost_outside_migration = json.at("lost_outside_migration").get<std::uint64_t>();
   probe.duplicates = json.at("duplicates").get<std::uint64_t>();
   probe.reordered = json.at("reordered").get<std::uint64_t>();
   probe.downtime = milliseconds(json.at("downtime_ms"));
@@ -263,7 +292,8 @@ FlowInfo flow(const Json& json) {
       .direction = direction(json.at("direction")),
       .kind = named<FlowKind>(json.at("kind"),
                               {FlowKind::udp_probe, FlowKind::icmp_probe, FlowKind::tcp_stream}),
-      .interval = milliseconds(json.at("interval_ms"))};
+      .interval = milliseconds(json.at("interval_ms")),
+      .family = family(json.at("family"))};
 }
 
 PhaseEvent event(const Json& json) {
@@ -277,7 +307,16 @@ PhaseEvent event(const Json& json) {
            Phase::northbound_update, Phase::binding_active, Phase::migration_completed,
            Phase::source_deleted, Phase::migration_failed}),
       .node = json.at("node").get<std::string>(),
-      .detail = json.at("detail").get<std::string>()};
+      .detail = json.at("detail").get<std::string>(),
+      .port = json.at("port").get<std::string>()};
+}
+
+IdentityObservation identity_observation(const Json& json) {
+  return IdentityObservation{.time = milliseconds(json.at("time_ms")),
+                             .vm = json.at("vm").get<std::string>(),
+                             .ip = json.at("ip").get<std::string>(),
+                             .mac = json.at("mac").get<std::string>(),
+                             .family = family(json.at("family"))};
 }
 
 // ---- Timeline --------------------------------------------------------------------------
@@ -321,40 +360,48 @@ RunMetadata metadata(const Json& json) {
                      .events_per_second = json.at("events_per_second").get<double>()};
 }
 
+// A document of the current schema version, read key by key.
+Result result_of(const Json& document) {
+  Result result;
+  result.scenario = scenario(document.at("scenario"), document.at("metadata"));
+  result.backend = document.at("backend").get<std::string>();
+  result.seed = document.at("seed").get<std::uint64_t>();
+  result.passed = document.at("passed").get<bool>();
+  result.expectations = vector_of<ExpectationResult>(document.at("expectations"), expectation);
+  result.figures = figures(document.at("figures"));
+  result.flows = vector_of<FlowInfo>(document.at("flows"), flow);
+  result.events = vector_of<PhaseEvent>(document.at("events"), event);
+  result.identity_observations = vector_of<IdentityObservation>(
+      document.at("identity_observations"), identity_observation);
+  result.timeline = timeline(document.at("timeline"));
+  result.metadata = metadata(document.at("metadata"));
+  return result;
+}
+
 }  // namespace
 
-Result result_from_json(const Json& document) {
+Result result_from_json(const Json& document, SchemaVersion2 version_2) {
   try {
     if (!document.is_object() || !document.contains("schema_version"))
       throw ResultFileError("not an lmlab result (no schema_version)");
     const Json& version = document.at("schema_version");
-    if (version != kResultSchemaVersion)
-      throw ResultFileError(
-          fmt::format("schema version {}, this lmlab reads version {} (run the scenario again)",
-                      version.dump(), kResultSchemaVersion));
-    Result result;
-    result.scenario = scenario(document.at("scenario"), document.at("metadata"));
-    result.backend = document.at("backend").get<std::string>();
-    result.seed = document.at("seed").get<std::uint64_t>();
-    result.passed = document.at("passed").get<bool>();
-    result.expectations = vector_of<ExpectationResult>(document.at("expectations"), expectation);
-    result.figures = figures(document.at("figures"));
-    result.flows = vector_of<FlowInfo>(document.at("flows"), flow);
-    result.events = vector_of<PhaseEvent>(document.at("events"), event);
-    result.timeline = timeline(document.at("timeline"));
-    result.metadata = metadata(document.at("metadata"));
-    return result;
+    const bool reads_version_2 = version_2 == SchemaVersion2::read_with_defaults;
+    if (version == kResultSchemaVersion) return result_of(document);
+    if (version == 2 && reads_version_2) return result_of(upgrade_from_schema_2(document));
+    throw ResultFileError(fmt::format(
+        "schema version {}, this lmlab reads version {}{} (run the scenario again)",
+        version.dump(), reads_version_2 ? "2 or " : "", kResultSchemaVersion));
   } catch (const Json::exception& error) {
     // nlohmann's messages name the missing key or the wrong type.
     throw ResultFileError(fmt::format("not a valid lmlab result: {}", error.what()));
   }
 }
 
-Result read_result_file(const std::string& path) {
+Result read_result_file(const std::string& path, SchemaVersion2 version_2) {
   const auto text = read_report_file(path);
   if (!text) throw ResultFileError(fmt::format("{}: cannot read the file", path));
   try {
-    return result_from_json(Json::parse(*text));
+    return result_from_json(Json::parse(*text), version_2);
   } catch (const Json::parse_error& error) {
     throw ResultFileError(fmt::format("{}: not JSON: {}", path, error.what()));
   } catch (const ResultFileError& error) {

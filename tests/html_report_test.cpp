@@ -65,6 +65,12 @@ TEST(HtmlReport, VerdictsSummaryAndEveryExpectation) {
   EXPECT_NE(html.find("1/2</div><div class=\"what\">expectations met"), std::string::npos);
 }
 
+TEST(HtmlReport, HeaderSaysWhatNetworkTheRunWasPlayedOn) {
+  const std::string html = render_html_report(sample_with_announce());
+  EXPECT_NE(html.find(R"(<p class="meta">Network 10.16.0.0/16, MTU 1400.</p>)"),
+            std::string::npos);
+}
+
 TEST(HtmlReport, TimelinesShowGapsStallsPhasesAndRarps) {
   const std::string html = render_html_report(sample_with_announce());
   const auto svgs = svg_elements(html);

@@ -6,16 +6,19 @@
 
 #include "reports/console_summary.hpp"
 #include "reports/markdown_report.hpp"
+#include "reports/network_summary.hpp"
 #include "reports/result_json.hpp"
 #include "reports/result_json_reader.hpp"
 #include "reports/text_format.hpp"
 #include "tests/sample_result.hpp"
+#include "tests/scenario_fields.hpp"
 
 namespace lmlab {
 namespace {
 
 using namespace std::chrono_literals;
 using nlohmann::json;
+using nlohmann::ordered_json;
 
 std::vector<std::string> keys_of(const nlohmann::ordered_json& object) {
   std::vector<std::string> keys;
@@ -60,8 +63,8 @@ TEST(ResultJson, TopLevelKeysInSchemaOrder) {
   const auto document = result_to_json(sample_result());
   EXPECT_EQ(keys_of(document),
             (std::vector<std::string>{"schema_version", "scenario", "backend", "seed", "passed",
-                                      "expectations", "figures", "flows", "events", "timeline",
-                                      "metadata"}));
+                                      "expectations", "figures", "flows", "events",
+                                      "identity_observations", "timeline", "metadata"}));
   EXPECT_EQ(document["schema_version"], kResultSchemaVersion);
   EXPECT_EQ(keys_of(document["figures"]),
             (std::vector<std::string>{"probes", "tcp_streams", "breakdowns", "identities"}));
@@ -90,6 +93,42 @@ TEST(ResultJson, ScenarioReadsLikeTheScenarioFile) {
   EXPECT_FALSE(scenario.contains("source_file"));
 }
 
+// Optional fields the scenario leaves out are null, so every result has the same keys.
+TEST(ResultJson, ScenarioWithoutOptionalFieldsHasNullsAndDefaults) {
+  const auto scenario = result_to_json(sample_result())["scenario"];
+  const auto& cluster = scenario["cluster"];
+  EXPECT_EQ(keys_of(cluster["network"]),
+            (std::vector<std::string>{"subnet", "subnet_v6", "mtu", "dhcp", "gateway"}));
+  EXPECT_TRUE(cluster["network"]["dhcp"].is_null());
+  EXPECT_TRUE(cluster["network"]["gateway"].is_null());
+  EXPECT_TRUE(cluster["underlay"]["vlan"].is_null());
+  EXPECT_EQ(cluster["control_plane"]["preload"],
+            (ordered_json{{"switches", 0}, {"ports_per_switch", 0}}));
+  EXPECT_EQ(scenario["clients"][0]["external"], false);
+  EXPECT_EQ(scenario["vms"][0]["addressing"], "static");
+  EXPECT_EQ(scenario["workloads"][0]["family"], "ipv4");
+  EXPECT_EQ(scenario["workloads"][1]["family"], "ipv4");
+}
+
+TEST(ResultJson, OptionalScenarioFieldsInTheFormsOfScenarioFiles) {
+  Result result = sample_result();
+  result.scenario = full_scenario();
+  const auto scenario = result_to_json(result)["scenario"];
+  const auto& cluster = scenario["cluster"];
+  EXPECT_EQ(cluster["network"]["dhcp"], (ordered_json{{"lease_time", "3500s"},
+                                                      {"server_id", "169.254.1.1"},
+                                                      {"server_mac", "0a:58:a9:fe:01:01"},
+                                                      {"router", "169.254.1.1"}}));
+  EXPECT_EQ(cluster["network"]["gateway"], "169.254.1.1");
+  EXPECT_EQ(cluster["underlay"]["vlan"], 100);
+  EXPECT_EQ(cluster["control_plane"]["preload"],
+            (ordered_json{{"switches", 100}, {"ports_per_switch", 10}}));
+  EXPECT_EQ(scenario["clients"][1]["external"], true);
+  EXPECT_EQ(scenario["clients"][1]["node"], "");
+  EXPECT_EQ(scenario["vms"][0]["addressing"], "dhcp");
+  EXPECT_EQ(scenario["workloads"][0]["family"], "ipv6");
+}
+
 TEST(ResultJson, FiguresRoundTripAsMillisecondsWithNullForAbsentValues) {
   const json document = json::parse(render_result_json(sample_result()));
   const json& probe = document["figures"]["probes"][0];
@@ -114,6 +153,8 @@ TEST(ResultJson, FiguresRoundTripAsMillisecondsWithNullForAbsentValues) {
 
   EXPECT_EQ(document["figures"]["identities"][0]["ip_after"], "10.16.0.10");
   EXPECT_EQ(document["flows"][0]["kind"], "udp-probe");
+  EXPECT_EQ(document["flows"][0]["family"], "ipv4");
+  EXPECT_EQ(document["events"][2]["port"], "");
   EXPECT_EQ(document["events"][2]["phase"], "northbound_update");
   EXPECT_DOUBLE_EQ(document["events"][2]["time_ms"].get<double>(), 4817.6);
   EXPECT_EQ(document["expectations"][1]["passed"], false);
@@ -178,6 +219,27 @@ TEST(ResultJsonReader, RefusesAnotherSchemaVersion) {
     FAIL() << "accepted schema version 1";
   } catch (const ResultFileError& error) {
     EXPECT_NE(std::string(error.what()).find("schema version 1"), std::string::npos)
+        << error.what();
+  }
+}
+
+// tests/data/result-schema-2.json is sample_result() as the schema version 2 writer wrote it.
+const std::string kSchema2File =
+    std::string(LMLAB_SOURCE_DIR) + "/tests/data/result-schema-2.json";
+
+TEST(ResultJsonReader, ReadsSchemaVersion2WithWhatItLacksAtDefaultsWhereAllowed) {
+  const Result read = read_result_file(kSchema2File, SchemaVersion2::read_with_defaults);
+  EXPECT_EQ(render_result_json(read), render_result_json(sample_result()));
+}
+
+TEST(ResultJsonReader, RefusesSchemaVersion2UnlessAllowed) {
+  try {
+    read_result_file(kSchema2File);
+    FAIL() << "accepted schema version 2";
+  } catch (const ResultFileError& error) {
+    EXPECT_NE(std::string(error.what())
+                  .find("schema version 2, this lmlab reads version 3 (run the scenario again)"),
+              std::string::npos)
         << error.what();
   }
 }
@@ -257,6 +319,25 @@ TEST(MarkdownReport, EscapesPipesInCells) {
   EXPECT_NE(report.find("| 4.818 | vm1 | northbound_update |  | "
                         "options:requested-chassis=node-a\\|node-b |"),
             std::string::npos);
+}
+
+TEST(MarkdownReport, SaysWhatNetworkTheRunWasPlayedOn) {
+  const std::string report = render_markdown_report(sample_result());
+  EXPECT_NE(report.find("seed 1.\n\nNetwork 10.16.0.0/16, MTU 1400.\n"), std::string::npos);
+}
+
+// ---- Network summary -------------------------------------------------------------------
+
+TEST(NetworkSummary, PlainOverlayIsSubnetAndMtu) {
+  EXPECT_EQ(describe_network(sample_scenario()), "Network 10.16.0.0/16, MTU 1400.");
+}
+
+TEST(NetworkSummary, NamesWhatTheScenarioAddsToAPlainOverlay) {
+  EXPECT_EQ(describe_network(full_scenario()),
+            "Network 10.16.0.0/16 and fd00:10:16::/64, MTU 1500; OVN DHCP (lease 3500s, server "
+            "169.254.1.1 at 0a:58:a9:fe:01:01, router 169.254.1.1) for vm1; gateway 169.254.1.1 "
+            "(arp_proxy); underlay VLAN 100 (external: tor-host); Northbound preloaded with 100 "
+            "switches of 10 ports; IPv6 workloads: probe6, stream6.");
 }
 
 // ---- Console ---------------------------------------------------------------------------

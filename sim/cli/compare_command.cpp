@@ -45,7 +45,7 @@ int compare(const CompareArguments& arguments) {
     }
     std::vector<Result> results;
     for (const std::string& file : arguments.result_files)
-      results.push_back(read_result_file(file));
+      results.push_back(read_result_file(file, SchemaVersion2::read_with_defaults));
     std::vector<ComparedRun> runs;
     for (std::size_t i = 0; i < results.size(); ++i)
       runs.push_back(ComparedRun{std::string(1, static_cast<char>('A' + i)),

@@ -94,6 +94,8 @@ int merge(const MergeArguments& arguments) {
       metadata.started_at = std::min(metadata.started_at, shard.report.metadata.started_at);
       metadata.wall_time_seconds += shard.report.metadata.wall_time_seconds;
       for (const MatrixRunEntry& entry : shard.report.runs) {
+        // Refuses schema version 2: the merge writes each result.json again, and defaults in
+        // place of what version 2 did not record would pass for the run's own scenario.
         results.push_back(
             read_result_file((fs::path(shard.directory) / entry.result_file).string()));
         entries.push_back(entry);

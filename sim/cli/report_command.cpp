@@ -21,7 +21,8 @@ CLI::App* add_report_command(CLI::App& app, ReportArguments& arguments) {
 
 int report(const ReportArguments& arguments) {
   try {
-    const Result result = read_result_file(arguments.result_file);
+    const Result result =
+        read_result_file(arguments.result_file, SchemaVersion2::read_with_defaults);
     std::string directory =
         arguments.out_directory.empty()
             ? std::filesystem::path(arguments.result_file).parent_path().string()

@@ -13,7 +13,7 @@
 
 namespace lmlab {
 
-inline constexpr int kResultSchemaVersion = 2;
+inline constexpr int kResultSchemaVersion = 3;
 
 struct ExpectationResult {
   std::string expectation;  // "max_downtime", "tcp_survives", "ip_preserved", "mac_preserved"
@@ -39,6 +39,9 @@ struct Result {
   std::uint64_t seed = 0;
   std::vector<FlowInfo> flows;
   std::vector<PhaseEvent> events;
+  // How each migrated VM looked to its client, per address family, before and after; the
+  // identity figures are made from them.
+  std::vector<IdentityObservation> identity_observations;
   Figures figures;
   Timeline timeline;
   std::vector<ExpectationResult> expectations;

@@ -167,6 +167,28 @@ struct Scenario {
   Expectations expectations;
 };
 
+// Every field compared, so a scenario can be checked to survive the trip through result.json.
+// Written out in scenario.cpp rather than defaulted: the ns-3 library compiles this header as
+// C++17, which has no defaulted comparisons, and a member declared only under C++20 would give
+// these structs two definitions in one program. C++20 code gets != from these.
+// tests/scenario_equality_test.cpp changes each field in turn and counts every struct's
+// fields, so a field left out of its operator fails it.
+bool operator==(const DhcpSpec& a, const DhcpSpec& b);
+bool operator==(const NetworkSpec& a, const NetworkSpec& b);
+bool operator==(const UnderlaySpec& a, const UnderlaySpec& b);
+bool operator==(const NorthboundPreload& a, const NorthboundPreload& b);
+bool operator==(const ControlPlaneSpec& a, const ControlPlaneSpec& b);
+bool operator==(const KubevirtSpec& a, const KubevirtSpec& b);
+bool operator==(const ClusterSpec& a, const ClusterSpec& b);
+bool operator==(const ClientSpec& a, const ClientSpec& b);
+bool operator==(const VmSpec& a, const VmSpec& b);
+bool operator==(const ProbeWorkload& a, const ProbeWorkload& b);
+bool operator==(const TcpWorkload& a, const TcpWorkload& b);
+bool operator==(const WorkloadsSpec& a, const WorkloadsSpec& b);
+bool operator==(const MigrationSpec& a, const MigrationSpec& b);
+bool operator==(const Expectations& a, const Expectations& b);
+bool operator==(const Scenario& a, const Scenario& b);
+
 // Names as they appear in scenario files and reports.
 const char* to_string(StrategyKind strategy);
 const char* to_string(Direction direction);

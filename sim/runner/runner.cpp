@@ -131,6 +131,7 @@ Result run_scenario(const Scenario& scenario, const RunOptions& options) {
 
   result.flows = output.flows;
   result.events = log.events();
+  result.identity_observations = output.identities;
   result.figures = analyze(scenario, output, result.events);
   result.timeline = summarize_timeline(output);
   result.expectations = evaluate_expectations(scenario, result.figures);

@@ -1,0 +1,14 @@
+// Result files of schema version 2 lack what version 3 added: the scenario's DHCP, gateway,
+// VLAN, Northbound preload, external clients, VM addressing and workload families, the flows'
+// families, the events' ports and the identity observations. With those at the defaults of the
+// scenario model and the run vocabulary, a version 2 document reads as version 3.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+namespace lmlab {
+
+// Throws nlohmann::json::exception where the document lacks a section version 2 had.
+nlohmann::json upgrade_from_schema_2(nlohmann::json document);
+
+}  // namespace lmlab

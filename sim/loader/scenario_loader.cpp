@@ -779,8 +779,8 @@ class ScenarioReader {
   Scenario scenario_;
   std::vector<std::string> nodes_;
   Subnets subnets_;
-  bool dhcp_ = false;
-  bool vlan_ = false;  // cluster.underlay.vlan is set: clients may be external  // cluster.network.dhcp is set: VMs may use addressing dhcp
+  bool dhcp_ = false;  // cluster.network.dhcp is set: VMs may use addressing dhcp
+  bool vlan_ = false;  // cluster.underlay.vlan is set: clients may be external
   std::map<std::string, std::string> vm_nodes_;  // where each VM is after the migrations so far
   UniqueValues names_{"name"};                   // clients and VMs share one namespace
   UniqueValues macs_{"MAC"};

@@ -54,13 +54,20 @@ void OvnSouthboundModel::apply(const NorthboundTransaction& transaction) {
     entry->second = binding_of(*port).activated;
     ++entry;
   }
+  refresh_bindings();
   report_new_forwarding(before, "binding changed");
+}
+
+void OvnSouthboundModel::refresh_bindings() {
+  bindings_.clear();
+  for (const auto& [name, port] : network_.ports()) bindings_.emplace(name, binding_of(port));
 }
 
 void OvnSouthboundModel::activate(const std::string& port, const std::string& chassis) {
   if (!awaits_rarp(port, chassis)) return;
   const auto before = forwarding_now();
   activated_[port].insert(chassis);
+  refresh_bindings();
   report_new_forwarding(before, "activated by RARP");
 }
 
@@ -100,17 +107,17 @@ std::optional<std::string> OvnSouthboundModel::mac_of_ip(const std::string& logi
   return std::nullopt;
 }
 
-std::vector<std::string> OvnSouthboundModel::chassis_of(const std::string& port) const {
+const std::vector<std::string>& OvnSouthboundModel::chassis_of(const std::string& port) const {
   return network_.ports().at(port).requested_chassis;
 }
 
 bool OvnSouthboundModel::forwards_on(const std::string& port, const std::string& chassis) const {
   const auto& row = network_.ports().at(port);
-  return row.enabled && lmlab::forwards_on(binding_of(row), chassis);
+  return row.enabled && lmlab::forwards_on(bindings_.at(port), chassis);
 }
 
 bool OvnSouthboundModel::awaits_rarp(const std::string& port, const std::string& chassis) const {
-  return lmlab::awaits_rarp(binding_of(network_.ports().at(port)), chassis);
+  return lmlab::awaits_rarp(bindings_.at(port), chassis);
 }
 
 }  // namespace lmlab

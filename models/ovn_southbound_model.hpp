@@ -44,7 +44,7 @@ class OvnSouthboundModel {
                                        const std::string& ip) const;
   // Main chassis first, then additional chassis: where traffic to the port is sent
   // (multi-chassis duplication).
-  std::vector<std::string> chassis_of(const std::string& port) const;
+  const std::vector<std::string>& chassis_of(const std::string& port) const;
   // Whether the port sends and receives on the chassis: enabled, and bound there (main, or
   // additional and not blocked).
   bool forwards_on(const std::string& port, const std::string& chassis) const;
@@ -53,6 +53,8 @@ class OvnSouthboundModel {
 
  private:
   PortBindingState binding_of(const LogicalSwitchPort& port) const;
+  // The binding of every port, kept for the per-packet checks of the chassis pipelines.
+  void refresh_bindings();
   std::map<std::string, std::set<std::string>> forwarding_now() const;
   void report_new_forwarding(const std::map<std::string, std::set<std::string>>& before,
                              const std::string& how);
@@ -61,6 +63,7 @@ class OvnSouthboundModel {
   EventLog& log_;
   LogicalNetwork network_;
   std::map<std::string, std::set<std::string>> activated_;  // port -> chassis unblocked by RARP
+  std::map<std::string, PortBindingState> bindings_;        // port -> binding, as refreshed
   std::map<std::string, std::uint32_t> keys_;
   std::vector<std::string> ports_by_key_;  // key - 1 -> port
 };

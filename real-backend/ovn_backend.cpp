@@ -95,7 +95,7 @@ class WorkloadThread : public Workloads {
 class OvnSession : public Session {
  public:
   OvnSession(const Scenario& scenario, std::uint64_t seed, EventLog& log)
-      : scenario_(scenario), seed_(seed), log_(log), lab_(checked_host(scenario)) {
+      : scenario_(scenario), seed_(seed), log_(log), lab_(scenario) {
     signals_.async_wait([this](const asio::error_code& error, int number) {
       if (error) return;
       interrupting_signal_ = number;
@@ -128,14 +128,6 @@ class OvnSession : public Session {
   std::string version() const override { return ovn_version(); }
 
  private:
-  // Checks the host first; a helper that died would otherwise kill lmlab on the next write to
-  // it, lab and all.
-  static const Scenario& checked_host(const Scenario& scenario) {
-    real::check_prerequisites();
-    std::signal(SIGPIPE, SIG_IGN);
-    return scenario;
-  }
-
   const Scenario& scenario_;
   std::uint64_t seed_;
   EventLog& log_;
@@ -171,6 +163,9 @@ class OvnBackend : public Backend {
 
   std::unique_ptr<Session> open(const Scenario& scenario, std::uint64_t seed,
                                 EventLog& log) const override {
+    real::check_prerequisites();
+    // A helper that died would otherwise kill lmlab on the next write to it, lab and all.
+    std::signal(SIGPIPE, SIG_IGN);
     return std::make_unique<OvnSession>(scenario, seed, log);
   }
 };

@@ -29,7 +29,11 @@ void append(Argv& commands, const Argv& command) {
 
 Argv addresses_of(const std::string& port, const std::optional<PortAddresses>& addresses) {
   Argv command{"lsp-set-addresses", port};
-  if (addresses) command.push_back(addresses->mac + " " + joined(addresses->ips, " "));
+  if (addresses) {
+    std::vector<std::string> words{addresses->mac};
+    words.insert(words.end(), addresses->ips.begin(), addresses->ips.end());
+    command.push_back(joined(words, " "));
+  }
   return command;
 }
 

@@ -57,26 +57,27 @@ std::optional<Time> last_event(const RunView& run, const EventFilter& matches) {
   return last;
 }
 
-std::optional<Window> migration_window(const RunView& run, const std::string& vm) {
+// From the VM's first migration_scheduled to the first `until` phase or migration_failed
+// after it, or to the end of the run.
+std::optional<Window> window_from_scheduling(const RunView& run, const std::string& vm,
+                                             Phase until) {
   const auto start = first_event(run, phase_of(vm, Phase::migration_scheduled));
   if (!start) return std::nullopt;
-  const auto end = first_event_at_or_after(run, *start, [&vm](const PhaseEvent& event) {
-    return event.vm == vm &&
-           (event.phase == Phase::migration_completed || event.phase == Phase::migration_failed);
+  const auto end = first_event_at_or_after(run, *start, [&vm, until](const PhaseEvent& event) {
+    return event.vm == vm && (event.phase == until || event.phase == Phase::migration_failed);
   });
   return Window{*start, end.value_or(run.scenario.duration)};
+}
+
+// While the migration runs: scheduled -> completed (or failed).
+std::optional<Window> migration_window(const RunView& run, const std::string& vm) {
+  return window_from_scheduling(run, vm, Phase::migration_completed);
 }
 
 // While the migration can disturb traffic: from scheduling until the source pod is deleted
 // (a CNI may re-bind only after completion), the migration fails, or the run ends.
 std::optional<Window> disruption_window(const RunView& run, const std::string& vm) {
-  const auto start = first_event(run, phase_of(vm, Phase::migration_scheduled));
-  if (!start) return std::nullopt;
-  const auto end = first_event_at_or_after(run, *start, [&vm](const PhaseEvent& event) {
-    return event.vm == vm &&
-           (event.phase == Phase::source_deleted || event.phase == Phase::migration_failed);
-  });
-  return Window{*start, end.value_or(run.scenario.duration)};
+  return window_from_scheduling(run, vm, Phase::source_deleted);
 }
 
 // ---- Deliveries and gaps (shared by probes and TCP) ------------------------------------

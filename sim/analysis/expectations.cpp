@@ -1,34 +1,14 @@
 #include "sim/analysis/expectations.hpp"
 
-#include <cstdio>
-
-#include <algorithm>
-#include <chrono>
 #include <string>
 #include <vector>
+
+#include "sim/analysis/verdict_text.hpp"
 
 namespace lmlab {
 namespace {
 
 const char* to_text(bool value) { return value ? "true" : "false"; }
-
-std::string with_direction(const std::string& vm, const std::string& workload,
-                           Direction direction) {
-  return vm + " " + workload + " " + to_string(direction);
-}
-
-// Measured durations in milliseconds to the microsecond, so they read against a limit at a
-// glance; nanosecond digits would only be noise in a verdict.
-std::string format_measured(Time duration) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.3fms", to_milliseconds(duration));
-  return text;
-}
-
-bool migrates(const Scenario& scenario, const std::string& vm) {
-  return std::any_of(scenario.migrations.begin(), scenario.migrations.end(),
-                     [&](const MigrationSpec& migration) { return migration.vm == vm; });
-}
 
 // An expectation the run gave nothing to check against fails rather than passing silently.
 ExpectationResult nothing_to_measure(const std::string& expectation, const std::string& expected,
@@ -48,7 +28,7 @@ void check_max_downtime(std::vector<ExpectationResult>& results, const Scenario&
     if (!migrates(scenario, probe.vm)) continue;
     results.push_back(ExpectationResult{
         .expectation = "max_downtime",
-        .subject = with_direction(probe.vm, probe.workload, probe.direction),
+        .subject = flow_subject(probe.vm, probe.workload, probe.direction),
         .expected = expected,
         .measured = probe.recovered ? format_measured(probe.downtime) : "not recovered",
         .passed = probe.recovered && probe.downtime <= limit});
@@ -65,7 +45,7 @@ void check_tcp_survives(std::vector<ExpectationResult>& results, const Figures& 
   for (const TcpFigures& tcp : figures.tcp_streams) {
     results.push_back(
         ExpectationResult{.expectation = "tcp_survives",
-                          .subject = with_direction(tcp.vm, tcp.workload, tcp.direction),
+                          .subject = flow_subject(tcp.vm, tcp.workload, tcp.direction),
                           .expected = expected,
                           .measured = tcp.survived ? "true" : "false (" + tcp.failure + ")",
                           .passed = tcp.survived == survives});

@@ -4,18 +4,14 @@
 #include <cstdio>
 #include <string>
 
+#include "sim/analysis/verdict_text.hpp"
+
 namespace lmlab {
 
 namespace {
 
 std::string subject_of(const ProbeFigures& probe) {
-  return probe.vm + " " + probe.workload + " " + to_string(probe.direction);
-}
-
-std::string format_ms(Time duration) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.3fms", to_milliseconds(duration));
-  return text;
+  return flow_subject(probe.vm, probe.workload, probe.direction);
 }
 
 ExpectationResult probes_measured(const ProbeFigures& probe) {
@@ -51,35 +47,30 @@ void check_downtime_covers_pause(std::vector<ExpectationResult>& results, const 
   if (!breakdown || !breakdown->vm_paused || !probe.recovered) return;
   const Time least = std::max(Time{0}, *breakdown->vm_paused - probe.interval);
   results.push_back({"downtime_covers_pause", subject_of(probe),
-                     ">= " + format_ms(least) + " (paused " + format_ms(*breakdown->vm_paused) +
+                     ">= " + format_measured(least) + " (paused " + format_measured(*breakdown->vm_paused) +
                          " less one interval)",
-                     format_ms(probe.downtime), probe.downtime >= least});
+                     format_measured(probe.downtime), probe.downtime >= least});
 }
 
 // What became of a migration: completed, failed (and why), or still running at the end.
 ExpectationResult migration_completed(const MigrationSpec& migration,
                                       const std::vector<PhaseEvent>& events, Time run_end) {
-  std::string outcome = "still running when the run ended at " + format_ms(run_end);
+  std::string outcome = "still running when the run ended at " + format_measured(run_end);
   bool completed = false;
   for (const auto& event : events) {
     if (event.vm != migration.vm || event.time < migration.start) continue;
     if (event.phase == Phase::migration_completed) {
       completed = true;
-      outcome = "completed at " + format_ms(event.time);
+      outcome = "completed at " + format_measured(event.time);
       break;
     }
     if (event.phase == Phase::migration_failed) {
-      outcome = "failed at " + format_ms(event.time) + ": " + event.detail;
+      outcome = "failed at " + format_measured(event.time) + ": " + event.detail;
       break;
     }
   }
   return {"migration_completed", migration.vm + " to " + migration.target_node, "completed",
           outcome, completed};
-}
-
-bool migrates(const Scenario& scenario, const std::string& vm) {
-  return std::any_of(scenario.migrations.begin(), scenario.migrations.end(),
-                     [&](const MigrationSpec& migration) { return migration.vm == vm; });
 }
 
 }  // namespace
@@ -96,7 +87,7 @@ std::vector<ExpectationResult> check_measurement(const Scenario& scenario, const
     results.push_back(migration_completed(migration, events, scenario.duration));
   for (const auto& tcp : figures.tcp_streams) {
     if (!migrates(scenario, tcp.vm)) continue;
-    results.push_back({"tcp_recovered", tcp.vm + " " + tcp.workload + " " + to_string(tcp.direction),
+    results.push_back({"tcp_recovered", flow_subject(tcp.vm, tcp.workload, tcp.direction),
                        "survived, throughput recovered",
                        tcp.survived ? "true" : "false (" + tcp.failure + ")", tcp.survived});
   }

@@ -46,21 +46,20 @@ std::set<AddressFamily> families_of(const Scenario& scenario, const std::string&
   return families;
 }
 
-void observe_identities(const Scenario& scenario, Workloads& workloads,
-                        std::vector<IdentityObservation>& observations) {
-  for (const auto* migration : first_migrations(scenario))
-    for (const auto family : families_of(scenario, migration->vm))
-      observations.push_back(workloads.observe_identity(migration->vm, family));
+// What the VM looks like to its clients now, over each family its workloads use.
+void observe_identity(const Scenario& scenario, const std::string& vm, Workloads& workloads,
+                      std::vector<IdentityObservation>& observations) {
+  for (const auto family : families_of(scenario, vm))
+    observations.push_back(workloads.observe_identity(vm, family));
 }
 
-// What each migrated VM looks like to its client before its first migration starts.
+// Each migrated VM's identity before its first migration starts.
 void schedule_identity_checks(const Scenario& scenario, Clock& clock, Workloads& workloads,
                               std::vector<IdentityObservation>& observations) {
   for (const auto* migration : first_migrations(scenario)) {
     const Time before = std::max(Time{0}, migration->start - kIdentityLead);
     clock.schedule_at(before, [&scenario, &workloads, &observations, vm = migration->vm] {
-      for (const auto family : families_of(scenario, vm))
-        observations.push_back(workloads.observe_identity(vm, family));
+      observe_identity(scenario, vm, workloads, observations);
     });
   }
 }
@@ -82,7 +81,8 @@ void play(const Scenario& scenario, Session& session, EventLog& log, RunOutput& 
                       scenario.duration, progress);
   session.run_until(scenario.duration);
 
-  observe_identities(scenario, session.workloads(), output.identities);
+  for (const auto* migration : first_migrations(scenario))  // and after the run
+    observe_identity(scenario, migration->vm, session.workloads(), output.identities);
   session.finish();
   output.flows = session.workloads().flows();
   output.records = session.workloads().take_records();

@@ -75,5 +75,29 @@ TEST(HonestVerdicts, TcpSurvivesOnlyWithItsThroughputBack) {
   if (!tcp.survived) EXPECT_FALSE(result.passed);
 }
 
+// Three VMs, two migrating at once (one onto its client's node), a third that stays; large,
+// slow and ICMP probes and a VM-to-client stream: every check holds, every downtime covers its
+// VM's pause, and the VM that stays loses nothing.
+TEST(HonestVerdicts, ConcurrentMigrationsAreMeasuredPerVm) {
+  const Result result = run_scenario(
+      load_scenario_file(std::string(LMLAB_SOURCE_DIR) + "/tests/data/three-vms-two-migrating.yaml"),
+      {});
+  for (const auto& expectation : result.expectations)
+    EXPECT_TRUE(expectation.passed) << expectation.expectation << " " << expectation.subject
+                                    << ": " << expectation.measured;
+  ASSERT_EQ(result.figures.breakdowns.size(), 2u);
+  for (const auto& probe : result.figures.probes) {
+    if (probe.vm == "vm3") {
+      EXPECT_EQ(probe.lost, 0u) << to_string(probe.direction);
+      continue;
+    }
+    const auto& breakdown = probe.vm == "vm1" ? result.figures.breakdowns[0]
+                                              : result.figures.breakdowns[1];
+    ASSERT_EQ(breakdown.vm, probe.vm);
+    EXPECT_GE(probe.downtime, *breakdown.vm_paused - probe.interval) << probe.vm;
+    EXPECT_LE(probe.downtime, *breakdown.vm_paused + 2 * probe.interval) << probe.vm;
+  }
+}
+
 }  // namespace
 }  // namespace lmlab

@@ -10,7 +10,6 @@
 #include <vector>
 
 #include <ns3/ipv4-address.h>
-#include <ns3/net-device-container.h>
 #include <ns3/node-container.h>
 #include <ns3/node.h>
 
@@ -47,7 +46,6 @@ class ClusterTopology {
   const Scenario& scenario_;
   OvnSouthboundModel& southbound_;
   ns3::NodeContainer guest_nodes_;
-  ns3::NetDeviceContainer devices_;
   std::map<std::string, std::unique_ptr<OvnChassis>> chassis_;
   std::map<std::string, ns3::Ptr<ns3::NetDevice>> guests_;  // each guest's NIC
 };

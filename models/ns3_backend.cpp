@@ -20,6 +20,7 @@
 #include "models/record_sink.hpp"
 #include "models/vm_hypervisor_model.hpp"
 #include "models/workload_set.hpp"
+#include "sim/core/workload_plan.hpp"
 
 namespace lmlab {
 
@@ -40,6 +41,20 @@ void configure_linux_like_guests(const Scenario& scenario) {
   ns3::Config::SetDefault("ns3::ArpL3Protocol::RequestJitter",
                           ns3::StringValue("ns3::ConstantRandomVariable[Constant=0.0]"));
   ns3::Config::SetDefault("ns3::ArpCache::PendingQueueSize", ns3::UintegerValue(101));
+}
+
+// The model keeps every packet record in memory until the analysis (~100 bytes each, with
+// the analysis' own copies) and simulates ~1 M events/s on one core: beyond this a run
+// would take over 4 GB and many minutes.
+constexpr std::uint64_t kMaxPlannedRecords = 40'000'000;
+
+std::optional<std::string> too_much_traffic(const Scenario& scenario) {
+  const auto records = planned_records(plan_workloads(scenario, [](Time) { return Time(0); }));
+  if (records <= kMaxPlannedRecords) return std::nullopt;
+  return "the ns3 backend would record about " + std::to_string(records / 1'000'000) +
+         " million packets, more than its limit of " +
+         std::to_string(kMaxPlannedRecords / 1'000'000) +
+         " million (memory and time): shorten the run, or use fewer or slower probes and streams";
 }
 
 bool has_ipv6_workloads(const Scenario& scenario) {
@@ -113,7 +128,7 @@ class Ns3Backend : public Backend {
     if (scenario.cluster.network.subnet_v6)
       return "the ns3 backend does not model dual-stack networks yet; play " + scenario.name +
              " with --backend ovn";
-    return std::nullopt;
+    return too_much_traffic(scenario);
   }
 
   std::unique_ptr<Session> open(const Scenario& scenario, std::uint64_t seed,

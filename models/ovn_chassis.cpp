@@ -13,8 +13,8 @@ namespace lmlab {
 namespace {
 // live-migration-facts.md, QEMU: the self-announce RARP uses ethertype 0x8035.
 constexpr std::uint16_t kRarpEtherType = 0x8035;
-// Outer Ethernet header the underlay device adds itself; the rest of the Geneve overhead
-// and the inner Ethernet header travel in OvnTunnelHeader.
+// The outer Ethernet header frames the underlay packet and does not count against its MTU;
+// the rest of the Geneve overhead and the inner Ethernet header travel in OvnTunnelHeader.
 constexpr std::uint32_t kOuterEthernetBytes = 14;
 constexpr std::uint32_t kInnerEthernetBytes = 14;
 
@@ -36,7 +36,7 @@ OvnChassis::OvnChassis(std::string name, ns3::Ptr<ns3::Node> node,
     : name_(std::move(name)), node_(node), southbound_(southbound), clock_(clock),
       cluster_(cluster) {}
 
-void OvnChassis::add_vif(const std::string& port, ns3::Ptr<ns3::CsmaNetDevice> vif) {
+void OvnChassis::add_vif(const std::string& port, ns3::Ptr<ns3::NetDevice> vif) {
   const auto plugged = vif_ports_.find(vif);
   if (plugged == vif_ports_.end()) {
     node_->RegisterProtocolHandler(ns3::MakeCallback(&OvnChassis::receive_from_vif, this), 0,
@@ -48,8 +48,8 @@ void OvnChassis::add_vif(const std::string& port, ns3::Ptr<ns3::CsmaNetDevice> v
   vif_ports_[vif] = port;
 }
 
-void OvnChassis::add_tunnel(OvnChassis& peer, ns3::Ptr<ns3::CsmaNetDevice> local_end,
-                            ns3::Ptr<ns3::CsmaNetDevice> peer_end) {
+void OvnChassis::add_tunnel(OvnChassis& peer, ns3::Ptr<ns3::NetDevice> local_end,
+                            ns3::Ptr<ns3::NetDevice> peer_end) {
   tunnels_[peer.name()] = {local_end, ns3::Mac48Address::ConvertFrom(peer_end->GetAddress())};
   node_->RegisterProtocolHandler(ns3::MakeCallback(&OvnChassis::receive_from_tunnel, this),
                                  OvnTunnelHeader::kEtherType, local_end, false);

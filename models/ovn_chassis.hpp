@@ -9,7 +9,7 @@
 #include <map>
 #include <string>
 
-#include <ns3/csma-net-device.h>
+#include <ns3/net-device.h>
 #include <ns3/mac48-address.h>
 #include <ns3/node.h>
 #include <ns3/packet.h>
@@ -30,10 +30,10 @@ class OvnChassis {
 
   // The chassis' end of a VIF (the tap QEMU or the pod uses) plugged in as a logical port;
   // plugging the same VIF again as another port moves it there.
-  void add_vif(const std::string& port, ns3::Ptr<ns3::CsmaNetDevice> vif);
+  void add_vif(const std::string& port, ns3::Ptr<ns3::NetDevice> vif);
   // A Geneve tunnel to another chassis over the underlay.
-  void add_tunnel(OvnChassis& peer, ns3::Ptr<ns3::CsmaNetDevice> local_end,
-                  ns3::Ptr<ns3::CsmaNetDevice> peer_end);
+  void add_tunnel(OvnChassis& peer, ns3::Ptr<ns3::NetDevice> local_end,
+                  ns3::Ptr<ns3::NetDevice> peer_end);
 
  private:
   void receive_from_vif(ns3::Ptr<ns3::NetDevice> device, ns3::Ptr<const ns3::Packet> packet,
@@ -55,10 +55,10 @@ class OvnChassis {
   OvnSouthboundModel& southbound_;
   Clock& clock_;
   const ClusterSpec& cluster_;
-  std::map<std::string, ns3::Ptr<ns3::CsmaNetDevice>> vifs_;                  // by port
+  std::map<std::string, ns3::Ptr<ns3::NetDevice>> vifs_;                  // by port
   std::map<ns3::Ptr<ns3::NetDevice>, std::string> vif_ports_;                 // by device
   struct Tunnel {
-    ns3::Ptr<ns3::CsmaNetDevice> device;
+    ns3::Ptr<ns3::NetDevice> device;
     ns3::Mac48Address peer_address;
   };
   std::map<std::string, Tunnel> tunnels_;  // by peer chassis name

@@ -9,7 +9,9 @@
 
 namespace lmlab {
 
-// A payload of `size` bytes (at least Stamp::kBytes) stamped as sent now.
+// A payload of `size` bytes (at least Stamp::kBytes) carrying `stamp`.
+ns3::Ptr<ns3::Packet> stamped_packet(const Stamp& stamp, std::uint32_t size);
+// The same, stamped as sent now.
 ns3::Ptr<ns3::Packet> stamped_packet_now(std::uint32_t flow, std::uint64_t seq,
                                          std::uint32_t size);
 // The stamp at the start of a payload of at least Stamp::kBytes.

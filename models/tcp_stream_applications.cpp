@@ -35,16 +35,18 @@ void TcpChunkSender::start() {
 
 void TcpChunkSender::write_chunk(std::uint64_t seq) {
   if (failed_) return;
-  pending_.push_back(stamped_packet_now(flow_, seq, chunk_bytes_));
-  sink_.add(RecordKind::tcp_chunk_sent, flow_, seq, chunk_bytes_);
+  pending_.push_back(Stamp{flow_, seq, Time(ns3::Simulator::Now().GetNanoSeconds())});
   flush(socket_, socket_->GetTxAvailable());
 }
 
 void TcpChunkSender::flush(ns3::Ptr<ns3::Socket> socket, std::uint32_t available) {
   // The application writes whole chunks; a full send buffer holds them back, as a blocking
-  // write() would, so the offered rate is kept without losing data.
+  // write() would, so the offered rate is kept without losing data. A chunk counts as sent
+  // once TCP has taken it, as on the real backend.
   while (!pending_.empty() && available >= chunk_bytes_) {
-    if (socket->Send(pending_.front()) < 0) return;
+    const Stamp& chunk = pending_.front();
+    if (socket->Send(stamped_packet(chunk, chunk_bytes_)) < 0) return;
+    sink_.add(RecordKind::tcp_chunk_sent, flow_, chunk.seq, chunk_bytes_);
     pending_.pop_front();
     available -= chunk_bytes_;
   }

@@ -17,6 +17,7 @@
 #include "models/probe_applications.hpp"
 #include "models/record_sink.hpp"
 #include "sim/core/sequence_unwrapper.hpp"
+#include "sim/core/stamp.hpp"
 
 namespace lmlab {
 
@@ -41,7 +42,9 @@ class TcpChunkSender {
   std::uint32_t flow_;
   RecordSink& sink_;
   FixedRateTicker ticker_;
-  std::deque<ns3::Ptr<ns3::Packet>> pending_;  // chunks written while the send buffer was full
+  // Chunks written while the send buffer was full, as their stamps: a few bytes each, so a
+  // stream offered faster than its path holds little memory while it falls behind.
+  std::deque<Stamp> pending_;
   SequenceUnwrapper sequence_;
   bool failed_ = false;
 };

@@ -1,17 +1,14 @@
-// KubeVirt/QEMU as the ns-3 model carries them out. Each VM has one NIC on a channel of its
-// own, which also holds one VIF per chassis (the tap QEMU would use on that node), plugged
-// into that chassis as the pod's port once a domain exists there. Only the VIF of the node
-// the VM runs on is attached; pausing detaches it, resuming attaches the target's. The VM node, its network stack and its TCP connections are never touched
-// (ns3-3.37-notes.md, "Moving a VM between chassis").
+// KubeVirt/QEMU as the ns-3 model carries them out. Each VM's NIC is wired to one VIF per
+// chassis (the tap QEMU would use on that node), plugged into that chassis as the pod's port
+// once a domain exists there. Only the VIF of the node the VM runs on is attached; pausing
+// detaches it, resuming attaches the target's.
 #pragma once
 
 #include <map>
 #include <set>
 #include <string>
 
-#include <ns3/csma-channel.h>
-#include <ns3/csma-net-device.h>
-
+#include "models/guest_wire.hpp"
 #include "models/ovn_chassis.hpp"
 #include "sim/core/hypervisor.hpp"
 
@@ -20,10 +17,10 @@ namespace lmlab {
 class VmHypervisorModel : public Hypervisor {
  public:
   struct Guest {
-    ns3::Ptr<ns3::CsmaChannel> channel;
-    ns3::Ptr<ns3::CsmaNetDevice> nic;
-    std::map<std::string, ns3::Ptr<ns3::CsmaNetDevice>> vifs;  // by chassis
-    std::map<std::string, OvnChassis*> chassis;                // by name
+    explicit Guest(GuestWire wire) : wire(std::move(wire)) {}
+
+    GuestWire wire;                               // its NIC and a VIF per chassis
+    std::map<std::string, OvnChassis*> chassis;  // by name
     std::string node;                                          // where it runs
     std::set<std::string> domains;                             // nodes holding a domain
     bool paused = false;

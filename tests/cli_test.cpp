@@ -233,7 +233,7 @@ TEST_F(LmlabCli, CompareShowsWhereTheNaiveStrategyIsWorse) {
   for (const char* line :
        {"vm1 probe client-to-vm   downtime            17.000 ms     522.000 ms    +505.000 ms",
         "3 regression(s) beyond 20% against A:",
-        "B: vm1 stream client-to-vm stall 600.900 ms against 19.362 ms in A"})
+        "B: vm1 stream client-to-vm stall 600.801 ms against 19.304 ms in A"})
     EXPECT_NE(gated.output.find(line), std::string::npos) << line << "\n" << gated.output;
   EXPECT_NE(read_file(html).find("B · probe client→VM"), std::string::npos);
   EXPECT_EQ(read_file(markdown).rfind("### ❌ FAIL", 0), 0u);

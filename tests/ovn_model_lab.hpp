@@ -1,5 +1,5 @@
 // A few chassis of the OVN model on real ns-3 nodes, for tests of the model's parts without a
-// scenario: chassis joined pairwise by Geneve tunnels over CSMA links, and pods reduced to a
+// scenario: chassis joined pairwise by Geneve tunnels over full-duplex links, and pods reduced to a
 // NIC on a channel of their own with a VIF per chassis, as the cluster topology builds them.
 // Pods have no IP stack: a test sends raw frames and sees every frame a device receives.
 #pragma once
@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include <ns3/csma-net-device.h>
+#include <ns3/net-device.h>
 #include <ns3/mac48-address.h>
 #include <ns3/packet.h>
 
@@ -68,7 +68,7 @@ class OvnModelLab {
   // attached, none plugged into its chassis (the hypervisor model does that for VMs).
   VmHypervisorModel::Guest add_guest(const std::string& mac, const std::vector<std::string>& nodes);
   // A pod that stays on `node`, plugged in there as `port`; returns its NIC.
-  ns3::Ptr<ns3::CsmaNetDevice> add_pod(const std::string& mac, const std::string& node,
+  ns3::Ptr<ns3::NetDevice> add_pod(const std::string& mac, const std::string& node,
                                        const std::string& port);
   // Runs the simulation for `duration` from now.
   void run_for(Time duration);
@@ -83,7 +83,7 @@ class OvnModelLab {
 };
 
 // A frame of `ether_type` with a small payload, sent from `nic` to `destination`.
-void send_frame(ns3::Ptr<ns3::CsmaNetDevice> nic, ns3::Mac48Address destination,
+void send_frame(ns3::Ptr<ns3::NetDevice> nic, ns3::Mac48Address destination,
                 std::uint16_t ether_type = kTestEtherType);
 
 }  // namespace lmlab::testing

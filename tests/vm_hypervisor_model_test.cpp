@@ -43,8 +43,8 @@ class HypervisorModel : public ::testing::Test {
   void start_vm(const std::string& port) {
     auto guest = lab.add_guest(kVmMac, {"node-a", "node-b"});
     guest.node = "node-a";
-    nic = guest.nic;
-    vifs = guest.vifs;
+    nic = guest.wire.nic();
+    vifs = guest.wire.vifs();
     hypervisor.add_guest("vm1", std::move(guest), port);
   }
   // The VM moved to node-b as `target_port`, as the engine drives a migration.
@@ -56,9 +56,9 @@ class HypervisorModel : public ::testing::Test {
 
   testing::OvnModelLab lab{{"node-a", "node-b"}};
   VmHypervisorModel hypervisor;
-  ns3::Ptr<ns3::CsmaNetDevice> client;
-  ns3::Ptr<ns3::CsmaNetDevice> nic;
-  std::map<std::string, ns3::Ptr<ns3::CsmaNetDevice>> vifs;  // by chassis
+  ns3::Ptr<ns3::NetDevice> client;
+  ns3::Ptr<ns3::NetDevice> nic;
+  std::map<std::string, ns3::Ptr<ns3::SimpleNetDevice>> vifs;  // by chassis
 };
 
 LogicalSwitchPort vm_port(const std::string& name, std::vector<std::string> requested_chassis) {

@@ -80,4 +80,22 @@ WorkloadPlan plan_workloads(const Scenario& scenario, const RandomOffset& random
   return Planner(scenario, random_offset).plan();
 }
 
+std::uint64_t planned_records(const WorkloadPlan& plan) {
+  // A probe is recorded sent and received; an ICMP request also makes a reply.
+  constexpr std::uint64_t kRecordsPerProbe = 2;
+  constexpr std::uint64_t kRecordsPerEcho = 4;
+  // Written, delivered, and about one segment per chunk.
+  constexpr std::uint64_t kRecordsPerChunk = 3;
+  std::uint64_t records = 0;
+  for (const auto& probe : plan.probes) {
+    if (probe.vm_schedule) {
+      records += kRecordsPerProbe * (probe.client_schedule.sends() + probe.vm_schedule->sends());
+    } else {
+      records += kRecordsPerEcho * probe.client_schedule.sends();
+    }
+  }
+  for (const auto& stream : plan.tcp_streams) records += kRecordsPerChunk * stream.schedule.sends();
+  return records;
+}
+
 }  // namespace lmlab

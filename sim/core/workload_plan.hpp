@@ -24,6 +24,9 @@ struct SendSchedule {
   std::uint32_t bytes;  // probe payload or TCP chunk size
 
   Time send_time(std::uint64_t k) const { return start + interval * static_cast<Time::rep>(k); }
+  std::uint64_t sends() const {
+    return end > start ? static_cast<std::uint64_t>((end - start - Time(1)) / interval) + 1 : 0;
+  }
 };
 
 // One probe workload: a flow each way. UDP runs a prober on each end; ICMP sends echo
@@ -60,5 +63,10 @@ struct WorkloadPlan {
 using RandomOffset = std::function<Time(Time range)>;
 
 WorkloadPlan plan_workloads(const Scenario& scenario, const RandomOffset& random_offset);
+
+// About how many packet records a run of the plan produces (each probe sent and received,
+// each TCP chunk written and delivered and its segment): what a backend must hold until the
+// analysis, and a measure of the work of simulating it.
+std::uint64_t planned_records(const WorkloadPlan& plan);
 
 }  // namespace lmlab

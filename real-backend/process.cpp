@@ -202,6 +202,30 @@ void ChildProcess::write_line(const std::string& line) {
   }
 }
 
+std::string ChildProcess::read_line(std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    const auto newline = unread_.find('\n');
+    if (newline != std::string::npos) {
+      std::string line = unread_.substr(0, newline);
+      unread_.erase(0, newline + 1);
+      return line;
+    }
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    pollfd ready{stdout_fd_, POLLIN, 0};
+    const int polled = left.count() > 0 ? poll(&ready, 1, static_cast<int>(left.count())) : 0;
+    if (polled < 0 && errno == EINTR) continue;
+    if (polled == 0) throw CommandError(program_ + " printed nothing within " +
+                                        std::to_string(timeout.count()) + " ms");
+    char buffer[4096];
+    const auto count = read(stdout_fd_, buffer, sizeof buffer);
+    if (count < 0 && errno == EINTR) continue;
+    if (count <= 0) throw CommandError(program_ + " stopped printing");
+    unread_.append(buffer, static_cast<std::size_t>(count));
+  }
+}
+
 ChildProcess::~ChildProcess() { stop(); }
 
 int ChildProcess::wait() {

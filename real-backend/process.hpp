@@ -2,6 +2,7 @@
 // with their output captured, and long-lived children whose stdout the caller reads.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -53,6 +54,9 @@ class ChildProcess {
   int stdin_fd() const { return stdin_fd_; }
   // Writes a line to the child's stdin; throws CommandError if the child is gone.
   void write_line(const std::string& line);
+  // The next line the child prints (without its newline); throws CommandError if none comes
+  // within `timeout` or the child is gone.
+  std::string read_line(std::chrono::milliseconds timeout);
   // Sends SIGTERM and reaps the child; idempotent.
   void stop();
   // Waits for the child to exit by itself and returns its exit code (128 + signal if killed).
@@ -63,6 +67,7 @@ class ChildProcess {
   int stdout_fd_ = -1;
   int stdin_fd_ = -1;
   std::string program_;
+  std::string unread_;  // read from stdout past the last line returned
 };
 
 }  // namespace lmlab::real

@@ -92,7 +92,8 @@ VmGuest::VmGuest(OvnLab& lab, const VmSpec& vm, const NetworkSpec& network,
                             vm.addressing == Addressing::dhcp ? std::vector<std::string>{} : vm.ips,
                             network);
   check_command({"tc", "-n", qemu_netns_, "qdisc", "add", "dev", "nic", "clsact"});
-  tc_.emplace(Argv{"tc", "-n", qemu_netns_, "-batch", "-"});
+  // Line-buffered, so the answer to await_tc's query comes back at once.
+  tc_.emplace(Argv{"stdbuf", "-oL", "tc", "-n", qemu_netns_, "-batch", "-"});
   add_domain(vm.node, port);
   run_on(vm.node);
 }
@@ -129,7 +130,17 @@ void VmGuest::pause() {
   const auto& tap = domains_.at(running_on_).tap;
   tc_->write_line("filter del dev nic ingress");
   tc_->write_line("filter del dev " + tap + " ingress");
+  await_tc();
   running_on_.clear();
+}
+
+void VmGuest::await_tc() {
+  // tc carries out its lines in order: once it answers a query, the changes before it hold.
+  // The pause and resume events are then times the data plane really changed.
+  constexpr std::chrono::milliseconds kTcAnswer{2000};
+  tc_->write_line("qdisc show dev nic");
+  while (tc_->read_line(kTcAnswer).find("clsact") == std::string::npos) {
+  }
 }
 
 void VmGuest::run_on(const std::string& node) {
@@ -139,6 +150,7 @@ void VmGuest::run_on(const std::string& node) {
     throw std::runtime_error("VM " + vm_.name + " has no domain on " + node);
   tc_->write_line(redirect("nic", found->second.tap));
   tc_->write_line(redirect(found->second.tap, "nic"));
+  await_tc();
   running_on_ = node;
 }
 

@@ -52,6 +52,9 @@ class VmGuest {
   std::map<std::string, Domain> domains_;  // by node
   std::string running_on_;                 // empty while paused
   std::size_t taps_made_ = 0;
+  // Returns once tc has carried out every line written so far.
+  void await_tc();
+
   // `tc -batch -` in the QEMU namespace: a redirect change is one line, not a process start.
   std::optional<ChildProcess> tc_;
 };

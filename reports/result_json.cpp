@@ -212,6 +212,7 @@ Json breakdown_json(const DowntimeBreakdown& breakdown) {
               {"first_rarp_at_ms", milliseconds(breakdown.first_rarp_at)},
               {"binding_active_at_ms", milliseconds(breakdown.binding_active_at)},
               {"first_delivery_at_ms", milliseconds(breakdown.first_delivery_at)},
+              {"through_again_at_ms", milliseconds(breakdown.through_again_at)},
               {"vm_paused_ms", milliseconds(breakdown.vm_paused)},
               {"announce_ms", milliseconds(breakdown.announce)},
               {"network_converging_ms", milliseconds(breakdown.network_converging)},

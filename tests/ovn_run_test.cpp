@@ -58,8 +58,20 @@ TEST(OvnRun, KubeOvnSwitchOverCostsThePauseAndFewMilliseconds) {
   const Time switch_over = *breakdown.first_delivery_at - *breakdown.paused_at;
   EXPECT_LE(switch_over, milliseconds(50));
   EXPECT_GE(switch_over, *breakdown.vm_paused);
-  for (const auto& probe : result.figures.probes)
+  const Time attributed = breakdown.vm_paused.value_or(Time{0}) +
+                          breakdown.announce.value_or(Time{0}) +
+                          breakdown.network_converging.value_or(Time{0}) +
+                          breakdown.first_packet.value_or(Time{0});
+  ASSERT_TRUE(breakdown.through_again_at);
+  EXPECT_EQ(attributed, *breakdown.through_again_at - *breakdown.paused_at)
+      << "the segments add up from the pause until traffic was through again";
+  for (const auto& probe : result.figures.probes) {
     EXPECT_GE(probe.downtime, *breakdown.vm_paused - milliseconds(2)) << to_string(probe.direction);
+    // Where the longest gap is the switch-over's, the breakdown accounts for it to within a
+    // probe interval.
+    if (probe.gap_start <= *breakdown.paused_at && probe.gap_end >= breakdown.first_delivery_at)
+      EXPECT_LE(attributed - probe.downtime, probe.interval) << to_string(probe.direction);
+  }
   ASSERT_FALSE(result.figures.tcp_streams.empty());
   EXPECT_TRUE(result.figures.tcp_streams.front().survived);
 }

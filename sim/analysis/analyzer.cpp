@@ -210,12 +210,12 @@ std::optional<Time> first_delivery_after(const Records& records, RecordKind deli
 // The first delivery of a packet sent at or after `since`: a packet sent before the VM paused
 // but delivered after it (queued in a datapath) says nothing about the path through the
 // target.
-std::optional<Time> first_delivery_sent_since(const Records& records, RecordKind delivered_kind,
+const PacketRecord* first_delivery_sent_since(const Records& records, RecordKind delivered_kind,
                                               Time since) {
   for (const PacketRecord* record : records) {
-    if (record->kind == delivered_kind && record->sent_time >= since) return record->time;
+    if (record->kind == delivered_kind && record->sent_time >= since) return record;
   }
-  return std::nullopt;
+  return nullptr;
 }
 
 // Survived: no RST or give-up, data delivered, when the VM moved still flowing on the target,
@@ -350,39 +350,75 @@ std::vector<const FlowInfo*> flows_of(const RunView& run, const std::string& vm,
 // When traffic was through again in every direction: per direction, the first delivery of a
 // probe sent at or after `after` over the VM's probe flows (of a TCP chunk, when it has no
 // probes); the latest of those. Nullopt while some direction never recovered.
-std::optional<Time> first_delivery_everywhere(const RunView& run, const std::string& vm,
-                                              Time after) {
+struct ThroughAgain {
+  Time delivered;
+  // That delivery less the path's latency: a downtime is measured between two deliveries,
+  // which both took the latency, so this is the moment that compares with the pause. (Not
+  // the probe's send time: on a real host a probe can wait in a datapath queue for ms.)
+  Time path_up;
+};
+
+// The path's latency before `before`: the least delivery latency of a probe sent before it.
+Time latency_before(const Records& records, RecordKind delivered_kind, Time before) {
+  std::optional<Time> least;
+  for (const PacketRecord* record : records) {
+    if (record->kind != delivered_kind || record->sent_time >= before) continue;
+    const Time latency = record->time - record->sent_time;
+    if (!least || latency < *least) least = latency;
+  }
+  return least.value_or(Time{0});
+}
+
+std::optional<ThroughAgain> through_again_everywhere(const RunView& run, const std::string& vm,
+                                                     Time after) {
   std::vector<const FlowInfo*> flows = flows_of(run, vm, /*probes=*/true);
   RecordKind delivered = RecordKind::probe_received;
   if (flows.empty()) {
     flows = flows_of(run, vm, /*probes=*/false);
     delivered = RecordKind::tcp_chunk_delivered;
   }
-  std::optional<Time> latest;
+  std::optional<ThroughAgain> latest;
   for (const Direction direction : {Direction::client_to_vm, Direction::vm_to_client}) {
     bool direction_measured = false;
-    std::optional<Time> earliest;
+    std::optional<ThroughAgain> earliest;
     for (const FlowInfo* flow : flows) {
       if (flow->direction != direction) continue;
       direction_measured = true;
       const auto& records = run.records_by_flow[flow->id];
-      // A TCP chunk written before the pause and retransmitted after it does cross the target.
-      const auto first = is_probe(flow->kind) ? first_delivery_sent_since(records, delivered, after)
-                                              : first_delivery_after(records, delivered, after);
-      if (first && (!earliest || *first < *earliest)) earliest = first;
+      std::optional<ThroughAgain> first;
+      if (is_probe(flow->kind)) {
+        if (const auto* record = first_delivery_sent_since(records, delivered, after))
+          first = ThroughAgain{record->time,
+                               record->time - latency_before(records, delivered, after)};
+      } else if (const auto time = first_delivery_after(records, delivered, after)) {
+        // A TCP chunk written before the pause and retransmitted after it does cross the target.
+        first = ThroughAgain{*time, *time};
+      }
+      if (first && (!earliest || first->delivered < earliest->delivered)) earliest = first;
     }
     if (!direction_measured) continue;
     if (!earliest) return std::nullopt;
-    latest = std::max(latest.value_or(*earliest), *earliest);
+    if (!latest || earliest->delivered > latest->delivered) latest = earliest;
   }
   return latest;
 }
 
-// The time from one point to the next; 0 when they happened out of order (e.g. the binding
-// was already active before the RARP).
+// The time from one boundary to the next (nullopt where one is missing).
 std::optional<Time> segment(std::optional<Time> from, std::optional<Time> to) {
   if (!from || !to) return std::nullopt;
-  return std::max(Time{0}, *to - *from);
+  return *to - *from;
+}
+
+// A boundary at an observed moment, kept in order: not before the boundary it follows (a
+// binding already active before the RARP ends its segment where the RARP did) and not past
+// the traffic through again (a Southbound change seen late). The segments then add up to the
+// time from the pause until traffic was through again, which is the downtime to within a
+// probe interval.
+std::optional<Time> in_order(std::optional<Time> observed, std::optional<Time> previous,
+                             std::optional<Time> last) {
+  if (!observed || !previous) return observed;
+  const Time boundary = std::max(*observed, *previous);
+  return last ? std::min(boundary, std::max(*last, *previous)) : boundary;
 }
 
 // Each point is searched from the point it follows; a missing point falls back to the
@@ -404,12 +440,21 @@ DowntimeBreakdown analyze_breakdown(const RunView& run, const MigrationSpec& mig
         return event.vm == vm && event.phase == Phase::binding_active &&
                event.node == migration.target_node;
       });
-  breakdown.first_delivery_at = first_delivery_everywhere(run, vm, since_pause);
+  const auto through_again = through_again_everywhere(run, vm, since_pause);
+  if (through_again) {
+    breakdown.first_delivery_at = through_again->delivered;
+    breakdown.through_again_at = through_again->path_up;
+  }
 
+  // The pause is the VM's own (paused -> resumed as the hypervisor did them); the boundaries
+  // after it are put in order.
+  const auto last = breakdown.through_again_at;
+  const auto rarp = in_order(breakdown.first_rarp_at, breakdown.resumed_at, last);
+  const auto active = in_order(breakdown.binding_active_at, rarp, last);
   breakdown.vm_paused = segment(breakdown.paused_at, breakdown.resumed_at);
-  breakdown.announce = segment(breakdown.resumed_at, breakdown.first_rarp_at);
-  breakdown.network_converging = segment(breakdown.first_rarp_at, breakdown.binding_active_at);
-  breakdown.first_packet = segment(breakdown.binding_active_at, breakdown.first_delivery_at);
+  breakdown.announce = segment(breakdown.resumed_at, rarp);
+  breakdown.network_converging = segment(rarp, active);
+  breakdown.first_packet = segment(active, in_order(last, active, last));
   return breakdown;
 }
 

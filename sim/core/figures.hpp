@@ -76,11 +76,14 @@ struct DowntimeBreakdown {
   std::optional<Time> first_rarp_at;
   std::optional<Time> binding_active_at;  // first binding_active on the target after resume
   std::optional<Time> first_delivery_at;  // latest, over directions, first probe after pause
-  // Segments between consecutive points (nullopt where a point is missing).
+  std::optional<Time> through_again_at;   // that delivery less the path's latency
+  // Segments between consecutive points, kept in order and ending when traffic was through
+  // again, so they add up to the time from the pause to then (nullopt where a point is
+  // missing).
   std::optional<Time> vm_paused;          // paused -> resumed
   std::optional<Time> announce;           // resumed -> first RARP
   std::optional<Time> network_converging; // first RARP -> binding active
-  std::optional<Time> first_packet;       // binding active -> first delivery
+  std::optional<Time> first_packet;       // binding active -> through again
 };
 
 struct IdentityFigures {

@@ -93,12 +93,14 @@ void MigrationEngine::run_pass(std::shared_ptr<Running> migration, std::size_t p
 void MigrationEngine::pause_source(std::shared_ptr<Running> migration) {
   const auto& context = migration->context;
   const Time switchover = scenario_.cluster.kubevirt.switchover_overhead;
+  // Recorded once the hypervisor has done it: on a real host that takes a moment, and the
+  // breakdown's boundaries are the moments the data plane changed.
+  hypervisor_.pause(context.vm);
   record(context.vm, Phase::source_paused, context.source_node, context.source_port,
          fmt::format("stop-and-copy of {:.1f} MiB ({:.1f} ms) + {:.1f} ms device state",
                      mebibytes(migration->plan.stop_copy_bytes),
                      to_milliseconds(migration->plan.stop_copy_duration),
                      to_milliseconds(switchover)));
-  hypervisor_.pause(context.vm);
   const Time pause = migration->plan.stop_copy_duration + switchover;
   clock_.schedule_in(pause, [this, migration] { resume_target(migration); });
 }
@@ -106,8 +108,8 @@ void MigrationEngine::pause_source(std::shared_ptr<Running> migration) {
 void MigrationEngine::resume_target(std::shared_ptr<Running> migration) {
   const auto& context = migration->context;
   vm_node_[context.vm] = context.target_node;
-  record(context.vm, Phase::target_resumed, context.target_node, context.target_port);
   hypervisor_.resume(context.vm, context.target_node);
+  record(context.vm, Phase::target_resumed, context.target_node, context.target_port);
   const auto offsets = qemu_announce_offsets();
   for (std::size_t round = 0; round < offsets.size(); ++round) {
     clock_.schedule_in(offsets[round], [this, context, round] {

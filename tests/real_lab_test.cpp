@@ -14,7 +14,7 @@
 #include <thread>
 
 #include "real-backend/lab_manifest.hpp"
-#include "real-backend/lab_teardown.hpp"
+#include "real-backend/lab_processes.hpp"
 #include "real-backend/ovn_lab.hpp"
 #include "real-backend/prerequisites.hpp"
 #include "real-backend/process.hpp"

@@ -36,6 +36,16 @@ std::string new_lab_id() {
   return base36(static_cast<std::uint64_t>(getpid())) + base36(now.count() % (36 * 36 * 36));
 }
 
+LabManifest new_manifest(const LabSpec& spec) {
+  for (const auto& node : spec.nodes) check_lab_name("node", node);
+  LabManifest manifest;
+  manifest.id = new_lab_id();
+  manifest.directory = std::string(kLabStateRoot) + "/" + manifest.id;
+  manifest.owner = getpid();
+  manifest.scenario = spec.scenario;
+  return manifest;
+}
+
 // The most recent error a daemon wrote to its log, to say why it did not start.
 std::string last_error_line(const std::string& log_file) {
   std::ifstream log(log_file);
@@ -83,14 +93,8 @@ void check_lab_name(const std::string& what, const std::string& name) {
                              "' cannot name a namespace: use letters, digits, '-', '_' and '.'");
 }
 
-OvnLab::OvnLab(const LabSpec& spec) : spec_(spec), nodes_(spec.nodes) {
-  for (const auto& node : nodes_) check_lab_name("node", node);
-  manifest_.id = new_lab_id();
-  manifest_.directory = std::string(kLabStateRoot) + "/" + manifest_.id;
-  manifest_.owner = getpid();
-  manifest_.scenario = spec.scenario;
-  fs::create_directories(manifest_.directory);
-  save_manifest(manifest_);
+OvnLab::OvnLab(const LabSpec& spec)
+    : spec_(spec), manifest_(new_manifest(spec)), guardian_(manifest_), nodes_(spec.nodes) {
   for (std::size_t index = 0; index < nodes_.size(); ++index) {
     const auto& node = nodes_[index];
     chassis_[node] = {node, namespace_name("hv-" + node),
@@ -351,6 +355,7 @@ void OvnLab::release() {
   released_ = true;
   manifest_.owner = 0;
   save_manifest(manifest_);
+  guardian_.stand_down();
 }
 
 }  // namespace lmlab::real

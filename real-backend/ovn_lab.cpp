@@ -20,20 +20,22 @@ namespace {
 constexpr auto kChassisRegistrationLimit = 10s;
 constexpr const char* kTorBridge = "br-tor";
 
-std::string base36(std::uint64_t value) {
+std::string base36(std::uint64_t value, std::size_t digits = 1) {
   std::string text;
   do {
     text.insert(text.begin(), "0123456789abcdefghijklmnopqrstuvwxyz"[value % 36]);
     value /= 36;
-  } while (value != 0);
+  } while (value != 0 || text.size() < digits);
   return text;
 }
 
-// Unique among labs on this host: the creating process and the millisecond it started.
+// Unique among labs on this host: the creating process and the millisecond it started, the
+// latter at a fixed width so that an id says which process made it.
 std::string new_lab_id() {
   const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::system_clock::now().time_since_epoch());
-  return base36(static_cast<std::uint64_t>(getpid())) + base36(now.count() % (36 * 36 * 36));
+  return lab_id_prefix(getpid()) +
+         base36(static_cast<std::uint64_t>(now.count()) % (36 * 36 * 36), 3);
 }
 
 LabManifest new_manifest(const LabSpec& spec) {
@@ -92,6 +94,8 @@ void check_lab_name(const std::string& what, const std::string& name) {
     throw std::runtime_error(what + " name '" + name +
                              "' cannot name a namespace: use letters, digits, '-', '_' and '.'");
 }
+
+std::string lab_id_prefix(pid_t pid) { return base36(static_cast<std::uint64_t>(pid)); }
 
 OvnLab::OvnLab(const LabSpec& spec)
     : spec_(spec), manifest_(new_manifest(spec)), guardian_(manifest_), nodes_(spec.nodes) {

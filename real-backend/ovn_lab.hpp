@@ -116,4 +116,7 @@ class OvnLab {
 // Only letters, digits, '-', '_' and '.': the names become namespace and file names.
 void check_lab_name(const std::string& what, const std::string& name);
 
+// The ids of the labs that process `pid` makes: this, then three characters of the time.
+std::string lab_id_prefix(pid_t pid);
+
 }  // namespace lmlab::real

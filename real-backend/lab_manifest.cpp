@@ -65,6 +65,12 @@ LabManifest load_manifest(const std::string& directory) {
   }
 }
 
+void remove_lab_directory(const std::string& directory) {
+  for (const auto& entry : fs::directory_iterator(directory))
+    if (entry.path().filename() != kManifestFile) fs::remove_all(entry.path());
+  fs::remove_all(directory);
+}
+
 std::vector<std::string> find_lab_directories() {
   std::vector<std::string> directories;
   std::error_code error;

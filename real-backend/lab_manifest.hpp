@@ -34,6 +34,9 @@ struct LabManifest {
 void save_manifest(const LabManifest& manifest);
 // Reads directory/lab.json; throws std::runtime_error naming the file if it is unreadable.
 LabManifest load_manifest(const std::string& directory);
+// Removes the lab's directory, its manifest last: a removal cut short can still be finished
+// from the manifest. Throws std::filesystem::filesystem_error.
+void remove_lab_directory(const std::string& directory);
 // Directories of every lab under kLabStateRoot that has a manifest.
 std::vector<std::string> find_lab_directories();
 

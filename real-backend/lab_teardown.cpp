@@ -2,12 +2,12 @@
 
 #include <chrono>
 #include <csignal>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <optional>
 #include <thread>
 
+#include "real-backend/lab_processes.hpp"
 #include "real-backend/process.hpp"
 
 namespace lmlab::real {
@@ -17,52 +17,28 @@ using namespace std::chrono_literals;
 
 namespace {
 
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-// The pid in the daemon's pidfile, if that process still runs and is the lab's own (its
-// command line names the lab directory, which guards against a reused pid).
-std::optional<pid_t> running_pid(const LabDaemon& daemon, const std::string& lab_directory) {
-  const auto text = read_text(daemon.pidfile);
-  if (text.empty()) return std::nullopt;
-  const pid_t pid = static_cast<pid_t>(std::strtol(text.c_str(), nullptr, 10));
-  if (pid <= 0 || !process_alive(pid)) return std::nullopt;
-  if (read_text("/proc/" + std::to_string(pid) + "/cmdline").find(lab_directory) ==
-      std::string::npos)
-    return std::nullopt;
+// The pid in the daemon's pidfile, if that process still runs and is the lab's own (the pid
+// may have been reused since).
+std::optional<pid_t> running_pid(const LabDaemon& daemon, const LabManifest& manifest) {
+  std::ifstream pidfile(daemon.pidfile);
+  pid_t pid = 0;
+  if (!(pidfile >> pid) || pid <= 0 || !belongs_to_lab(pid, manifest)) return std::nullopt;
   return pid;
 }
 
-bool wait_until_gone(pid_t pid, std::chrono::milliseconds limit) {
+void wait_until_gone(const std::vector<pid_t>& pids, std::chrono::milliseconds limit) {
   const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (process_alive(pid)) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::sleep_for(5ms);
-  }
-  return true;
+  for (const pid_t pid : pids)
+    while (process_alive(pid) && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(5ms);
 }
 
-bool namespace_exists(const std::string& name) { return fs::exists("/run/netns/" + name); }
-
-}  // namespace
-
-bool process_alive(pid_t pid) {
-  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
-  if (!status) return false;
-  // Detached daemons are reparented to PID 1, which may reap them only later.
-  for (std::string line; std::getline(status, line);)
-    if (line.rfind("State:", 0) == 0) return line.find('Z') == std::string::npos;
-  return false;
-}
-
-std::vector<std::string> tear_down_lab(const LabManifest& manifest) {
-  std::vector<std::string> problems;
-  // Ask every daemon to exit first, newest first, then wait for them together.
-  std::vector<std::pair<const LabDaemon*, pid_t>> stopping;
+// Asks every daemon that has written its pidfile to exit the way it is meant to
+// (ovs-vswitchd --cleanup removes its taps), newest first, then waits for them together.
+void ask_daemons_to_exit(const LabManifest& manifest) {
+  std::vector<pid_t> stopping;
   for (auto daemon = manifest.daemons.rbegin(); daemon != manifest.daemons.rend(); ++daemon) {
-    const auto pid = running_pid(*daemon, manifest.directory);
+    const auto pid = running_pid(*daemon, manifest);
     if (!pid) continue;
     if (daemon->control_socket.empty()) {
       kill(*pid, SIGTERM);  // not an OVS daemon: no control socket to ask
@@ -72,24 +48,52 @@ std::vector<std::string> tear_down_lab(const LabManifest& manifest) {
                           daemon->exit_arguments.end());
       run_command(exit_command);
     }
-    stopping.emplace_back(&*daemon, *pid);
+    stopping.push_back(*pid);
   }
-  for (const auto& [daemon, pid] : stopping) {
-    if (wait_until_gone(pid, 2s)) continue;
-    kill(pid, SIGTERM);
-    if (wait_until_gone(pid, 1s)) continue;
-    kill(pid, SIGKILL);
-    if (!wait_until_gone(pid, 1s))
-      problems.push_back(daemon->name + " (pid " + std::to_string(pid) + ") did not stop");
+  wait_until_gone(stopping, 2s);
+}
+
+// Whatever of the lab still runs: a daemon that did not exit when asked, one whose pidfile
+// is not written yet, a command its owner had started when it was killed. Every round looks
+// afresh, so a child forked meanwhile (a daemon detaching) is caught too. Returns the
+// processes that outlived SIGKILL.
+std::vector<pid_t> stop_remaining_processes(const LabManifest& manifest) {
+  for (const int signal : {SIGTERM, SIGKILL}) {
+    const auto deadline = std::chrono::steady_clock::now() + 1s;
+    do {
+      const auto pids = lab_processes(manifest);
+      if (pids.empty()) return {};
+      for (const pid_t pid : pids) kill(pid, signal);
+      std::this_thread::sleep_for(20ms);
+    } while (std::chrono::steady_clock::now() < deadline);
   }
+  return lab_processes(manifest);
+}
+
+bool namespace_exists(const std::string& name) { return fs::exists("/run/netns/" + name); }
+
+}  // namespace
+
+std::vector<std::string> tear_down_lab(const LabManifest& manifest) {
+  ask_daemons_to_exit(manifest);
+  std::vector<std::string> problems;
+  // Namespaces and directory stay while a process remains: they are how it is found again.
+  for (const pid_t pid : stop_remaining_processes(manifest))
+    problems.push_back("process " + std::to_string(pid) + " did not stop");
+  if (!problems.empty()) return problems;
   for (auto name = manifest.namespaces.rbegin(); name != manifest.namespaces.rend(); ++name) {
     if (!namespace_exists(*name)) continue;
     const auto result = run_command({"ip", "netns", "delete", *name});
-    if (result.exit_code != 0) problems.push_back("namespace " + *name + ": " + result.err);
+    // Another teardown of the same lab (its guardian, `lmlab lab down`) may have won the race.
+    if (result.exit_code != 0 && namespace_exists(*name))
+      problems.push_back("namespace " + *name + ": " + result.err);
   }
-  std::error_code error;
-  fs::remove_all(manifest.directory, error);
-  if (error) problems.push_back(manifest.directory + ": " + error.message());
+  if (!problems.empty()) return problems;
+  try {
+    remove_lab_directory(manifest.directory);
+  } catch (const fs::filesystem_error& error) {
+    if (fs::exists(manifest.directory)) problems.push_back(error.what());
+  }
   return problems;
 }
 

@@ -20,20 +20,32 @@ namespace {
 constexpr auto kChassisRegistrationLimit = 10s;
 constexpr const char* kTorBridge = "br-tor";
 
-std::string base36(std::uint64_t value) {
+std::string base36(std::uint64_t value, std::size_t digits = 1) {
   std::string text;
   do {
     text.insert(text.begin(), "0123456789abcdefghijklmnopqrstuvwxyz"[value % 36]);
     value /= 36;
-  } while (value != 0);
+  } while (value != 0 || text.size() < digits);
   return text;
 }
 
-// Unique among labs on this host: the creating process and the millisecond it started.
+// Unique among labs on this host: the creating process and the millisecond it started, the
+// latter at a fixed width so that an id says which process made it.
 std::string new_lab_id() {
   const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::system_clock::now().time_since_epoch());
-  return base36(static_cast<std::uint64_t>(getpid())) + base36(now.count() % (36 * 36 * 36));
+  return lab_id_prefix(getpid()) +
+         base36(static_cast<std::uint64_t>(now.count()) % (36 * 36 * 36), 3);
+}
+
+LabManifest new_manifest(const LabSpec& spec) {
+  for (const auto& node : spec.nodes) check_lab_name("node", node);
+  LabManifest manifest;
+  manifest.id = new_lab_id();
+  manifest.directory = std::string(kLabStateRoot) + "/" + manifest.id;
+  manifest.owner = getpid();
+  manifest.scenario = spec.scenario;
+  return manifest;
 }
 
 // The most recent error a daemon wrote to its log, to say why it did not start.
@@ -83,14 +95,10 @@ void check_lab_name(const std::string& what, const std::string& name) {
                              "' cannot name a namespace: use letters, digits, '-', '_' and '.'");
 }
 
-OvnLab::OvnLab(const LabSpec& spec) : spec_(spec), nodes_(spec.nodes) {
-  for (const auto& node : nodes_) check_lab_name("node", node);
-  manifest_.id = new_lab_id();
-  manifest_.directory = std::string(kLabStateRoot) + "/" + manifest_.id;
-  manifest_.owner = getpid();
-  manifest_.scenario = spec.scenario;
-  fs::create_directories(manifest_.directory);
-  save_manifest(manifest_);
+std::string lab_id_prefix(pid_t pid) { return base36(static_cast<std::uint64_t>(pid)); }
+
+OvnLab::OvnLab(const LabSpec& spec)
+    : spec_(spec), manifest_(new_manifest(spec)), guardian_(manifest_), nodes_(spec.nodes) {
   for (std::size_t index = 0; index < nodes_.size(); ++index) {
     const auto& node = nodes_[index];
     chassis_[node] = {node, namespace_name("hv-" + node),
@@ -351,6 +359,7 @@ void OvnLab::release() {
   released_ = true;
   manifest_.owner = 0;
   save_manifest(manifest_);
+  guardian_.stand_down();
 }
 
 }  // namespace lmlab::real

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "real-backend/lab_guardian.hpp"
 #include "real-backend/lab_manifest.hpp"
 #include "real-backend/process.hpp"
 #include "sim/core/northbound.hpp"
@@ -36,9 +37,11 @@ struct Chassis {
 
 class OvnLab {
  public:
-  // Creates the lab's directory and manifest, owned by this process. Nothing runs yet.
+  // Forks the lab's guardian, which creates the lab's directory and manifest, owned by this
+  // process. Nothing runs yet. Call while this process has a single thread.
   explicit OvnLab(const LabSpec& spec);
-  // Tears the lab down unless it was handed over with release().
+  // Tears the lab down unless it was handed over with release(); the guardian then finds
+  // nothing left to do.
   ~OvnLab();
   OvnLab(const OvnLab&) = delete;
   OvnLab& operator=(const OvnLab&) = delete;
@@ -83,7 +86,7 @@ class OvnLab {
 
   // Stops and removes everything now; returns what could not be removed.
   std::vector<std::string> tear_down();
-  // Leaves the lab running after this object is gone (`lmlab lab up`).
+  // Leaves the lab running after this object is gone, guardian stood down (`lmlab lab up`).
   void release();
 
  private:
@@ -99,6 +102,7 @@ class OvnLab {
 
   LabSpec spec_;
   LabManifest manifest_;
+  LabGuardian guardian_;
   std::vector<std::string> nodes_;
   std::map<std::string, Chassis> chassis_;
   std::string underlay_netns_;
@@ -111,5 +115,8 @@ class OvnLab {
 
 // Only letters, digits, '-', '_' and '.': the names become namespace and file names.
 void check_lab_name(const std::string& what, const std::string& name);
+
+// The ids of the labs that process `pid` makes: this, then three characters of the time.
+std::string lab_id_prefix(pid_t pid);
 
 }  // namespace lmlab::real

@@ -44,13 +44,6 @@ class ExecImage {
   std::vector<char*> environment_pointers_;
 };
 
-std::array<int, 2> make_pipe() {
-  std::array<int, 2> ends{};
-  if (pipe2(ends.data(), O_CLOEXEC) != 0)
-    throw CommandError(std::string("pipe: ") + std::strerror(errno));
-  return ends;
-}
-
 int exit_code_of(int status) {
   if (WIFEXITED(status)) return WEXITSTATUS(status);
   if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
@@ -82,6 +75,13 @@ void drain(int out_fd, int err_fd, CommandResult& result) {
 }
 
 }  // namespace
+
+std::array<int, 2> make_pipe() {
+  std::array<int, 2> ends{};
+  if (pipe2(ends.data(), O_CLOEXEC) != 0)
+    throw CommandError(std::string("pipe: ") + std::strerror(errno));
+  return ends;
+}
 
 std::string describe(const Argv& argv) {
   std::string text;

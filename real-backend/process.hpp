@@ -2,6 +2,7 @@
 // with their output captured, and long-lived children whose stdout the caller reads.
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <map>
 #include <stdexcept>
@@ -37,6 +38,8 @@ int run_daemonizing(const Argv& argv, const Environment& environment,
                     const std::string& output_file);
 // Like run_command, but a non-zero exit is a CommandError.
 std::string check_command(const Argv& argv, const Environment& environment = {});
+// A pipe whose two ends close on exec; throws CommandError if it cannot be made.
+std::array<int, 2> make_pipe();
 // argv as a person would type it, for messages.
 std::string describe(const Argv& argv);
 

@@ -12,7 +12,6 @@ ScenarioLab::ScenarioLab(const Scenario& scenario)
     : scenario_(scenario),
       lab_(std::make_unique<OvnLab>(
           LabSpec{scenario.name, scenario.cluster.nodes, scenario.cluster.underlay.vlan})) {
-  guardian_.emplace(lab_->directory());
   lab_->start();
   nbctl_ = std::make_unique<NbctlDaemon>(*lab_);
   preload_northbound(*nbctl_, scenario.cluster.control_plane.preload);
@@ -45,9 +44,6 @@ void ScenarioLab::check_data_plane() {
     }
 }
 
-void ScenarioLab::keep() {
-  lab_->release();
-  guardian_->stand_down();
-}
+void ScenarioLab::keep() { lab_->release(); }
 
 }  // namespace lmlab::real

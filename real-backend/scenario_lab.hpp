@@ -6,9 +6,7 @@
 #pragma once
 
 #include <memory>
-#include <optional>
 
-#include "real-backend/lab_guardian.hpp"
 #include "real-backend/lab_guests.hpp"
 #include "real-backend/nbctl_daemon.hpp"
 #include "real-backend/ovn_lab.hpp"
@@ -20,7 +18,7 @@ namespace lmlab::real {
 
 class ScenarioLab {
  public:
-  // Call while this process has one thread (the guardian is forked here).
+  // Call while this process has one thread (the lab forks its guardian here).
   explicit ScenarioLab(const Scenario& scenario);
 
   OvnLab& lab() { return *lab_; }
@@ -38,8 +36,6 @@ class ScenarioLab {
   void check_data_plane();
 
   const Scenario& scenario_;
-  // Declared first, so it goes last: after the lab's own teardown it finds nothing to do.
-  std::optional<LabGuardian> guardian_;
   std::unique_ptr<OvnLab> lab_;
   std::unique_ptr<NbctlDaemon> nbctl_;
   std::unique_ptr<OvnNorthbound> northbound_;

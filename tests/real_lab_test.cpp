@@ -10,11 +10,13 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <regex>
 #include <sstream>
 #include <thread>
 
 #include "real-backend/lab_manifest.hpp"
-#include "real-backend/lab_teardown.hpp"
+#include "real-backend/lab_processes.hpp"
 #include "real-backend/ovn_lab.hpp"
 #include "real-backend/prerequisites.hpp"
 #include "real-backend/process.hpp"
@@ -31,62 +33,100 @@ const std::string kScenario = std::string(LMLAB_SOURCE_DIR) + "/scenarios/tcp-su
 // What of a lab is visible on the host: its namespaces, its processes, its directory.
 struct LabTraces {
   std::vector<std::string> namespaces;
-  std::vector<pid_t> processes;
-  bool directory = false;
-  bool empty() const { return namespaces.empty() && processes.empty() && !directory; }
+  std::vector<std::string> processes;  // pid and command line
+  std::vector<std::string> directories;
+  bool empty() const { return namespaces.empty() && processes.empty() && directories.empty(); }
 };
 
-LabTraces traces_of(const std::string& id) {
+std::ostream& operator<<(std::ostream& out, const LabTraces& traces) {
+  out << traces.namespaces.size() << " namespaces, " << traces.processes.size()
+      << " processes, " << traces.directories.size() << " directories left";
+  for (const auto& process : traces.processes) out << "\n  " << process;
+  return out;
+}
+
+// What could be read of the file: reading the /proc files of a process that is exiting fails.
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Traces of the labs whose ids match `id_pattern`, a regular expression. A process counts
+// while it runs: a zombie that PID 1 has not reaped yet is gone, whatever its files say.
+LabTraces traces_matching(const std::string& id_pattern) {
   LabTraces traces;
-  const auto prefix = "lmlab-" + id + "-";
-  for (const auto& entry : fs::directory_iterator("/run/netns"))
-    if (entry.path().filename().string().rfind(prefix, 0) == 0)
+  const std::regex namespace_name("lmlab-" + id_pattern + "-.*");
+  const std::regex directory_name(id_pattern);
+  const std::regex reference(std::string(kLabStateRoot) + "/" + id_pattern + "/|lmlab-" +
+                             id_pattern + "-");
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator("/run/netns", error))
+    if (std::regex_match(entry.path().filename().string(), namespace_name))
       traces.namespaces.push_back(entry.path().filename());
-  const auto directory = std::string(kLabStateRoot) + "/" + id;
-  for (const auto& entry : fs::directory_iterator("/proc")) {
+  for (const auto& entry : fs::directory_iterator(kLabStateRoot, error))
+    if (std::regex_match(entry.path().filename().string(), directory_name))
+      traces.directories.push_back(entry.path());
+  for (const auto& entry : fs::directory_iterator("/proc", error)) {
     const auto name = entry.path().filename().string();
     if (name.find_first_not_of("0123456789") != std::string::npos) continue;
-    std::ifstream cmdline(entry.path() / "cmdline");
-    const std::string text{std::istreambuf_iterator<char>(cmdline), {}};
-    if (text.find(directory + "/") != std::string::npos &&
-        process_alive(static_cast<pid_t>(std::stol(name))))
-      traces.processes.push_back(static_cast<pid_t>(std::stol(name)));
+    const auto pid = static_cast<pid_t>(std::stol(name));
+    if (!process_alive(pid)) continue;
+    auto command_line = read_text(entry.path() / "cmdline");
+    std::replace(command_line.begin(), command_line.end(), '\0', ' ');
+    const auto cwd = fs::read_symlink(entry.path() / "cwd", error).string() + "/";
+    // Alive after the reading too: an exiting process may still have shown its files.
+    if ((std::regex_search(command_line, reference) || std::regex_search(cwd, reference)) &&
+        process_alive(pid))
+      traces.processes.push_back(name + ": " + command_line);
   }
-  traces.directory = fs::exists(directory);
   return traces;
+}
+
+LabTraces traces_of(const std::string& id) { return traces_matching(id); }
+
+// Traces of every lab process `pid` made.
+LabTraces traces_of_labs_by(pid_t pid) {
+  return traces_matching(lab_id_prefix(pid) + "[0-9a-z]{3}");
 }
 
 // Polls until `done` holds or `limit` passes; returns whether it held.
 template <typename Condition>
-bool eventually(Condition done, std::chrono::milliseconds limit) {
+bool eventually(Condition done, std::chrono::milliseconds limit,
+                std::chrono::milliseconds interval = 20ms) {
   const auto deadline = std::chrono::steady_clock::now() + limit;
   while (!done()) {
     if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::sleep_for(20ms);
+    std::this_thread::sleep_for(interval);
   }
   return true;
 }
 
-// The lab a running lmlab (pid `owner`) is building, once it has its VM.
-std::optional<LabManifest> lab_owned_by(pid_t owner) {
+// The lab a running lmlab (pid `owner`) is building, once `far_enough` holds for its manifest.
+template <typename Predicate>
+std::optional<LabManifest> lab_owned_by(pid_t owner, Predicate far_enough) {
   for (const auto& directory : find_lab_directories()) {
     try {
       auto manifest = load_manifest(directory);
-      const bool has_vm = std::any_of(manifest.namespaces.begin(), manifest.namespaces.end(),
-                                      [](const std::string& name) {
-                                        return name.find("-qemu-") != std::string::npos;
-                                      });
-      if (manifest.owner == owner && has_vm) return manifest;
+      if (manifest.owner == owner && far_enough(manifest)) return manifest;
     } catch (const std::exception&) {
-      // Being written right now.
+      // Being removed right now.
     }
   }
   return std::nullopt;
 }
 
+// The lab a running lmlab (pid `owner`) is building, once it has its VM.
 LabManifest wait_for_lab_of(pid_t owner) {
+  const auto has_vm = [](const LabManifest& manifest) {
+    return std::any_of(
+        manifest.namespaces.begin(), manifest.namespaces.end(),
+        [](const std::string& name) { return name.find("-qemu-") != std::string::npos; });
+  };
   std::optional<LabManifest> manifest;
-  EXPECT_TRUE(eventually([&] { return (manifest = lab_owned_by(owner)).has_value(); }, 20s))
+  EXPECT_TRUE(
+      eventually([&] { return (manifest = lab_owned_by(owner, has_vm)).has_value(); }, 20s))
       << "lmlab (pid " << owner << ") never built a lab";
   if (!manifest) throw std::runtime_error("no lab");
   return *manifest;
@@ -125,8 +165,7 @@ TEST(RealLab, StartsARegisteredChassisPerNodeAndRemovesEverything) {
     EXPECT_THAT(lab.tear_down(), ::testing::IsEmpty());
   }
   const auto left = traces_of(id);
-  EXPECT_TRUE(left.empty()) << left.namespaces.size() << " namespaces, " << left.processes.size()
-                            << " processes left";
+  EXPECT_TRUE(left.empty()) << left;
 }
 
 TEST(RealLab, DaemonThatFailsIsNamedWithItsLogLine) {
@@ -241,8 +280,117 @@ TEST(RealLab, KilledRunIsCleanedUpByItsGuardian) {
   std::this_thread::sleep_for(2s);  // into the run, with guests and traffic
   kill(run.pid(), SIGKILL);
   EXPECT_EQ(run.wait(), 128 + SIGKILL);
-  EXPECT_TRUE(eventually([&] { return traces_of(lab.id).empty(); }, 10s))
-      << "the killed run's lab is still there";
+  LabTraces left;
+  EXPECT_TRUE(eventually([&] { return (left = traces_of(lab.id)).empty(); }, 20s))
+      << "the killed run's lab is still there: " << left;
+}
+
+// A kill at any instant of the build, a daemon half started or a namespace just recorded,
+// leaves nothing once the guardian is done.
+TEST(RealLab, RunKilledDuringTheLabBuildIsCleanedUpByItsGuardian) {
+  for (const auto delay : {100ms, 300ms, 600ms, 1000ms, 2000ms}) {
+    ChildProcess run({LMLAB_BINARY, "run", kScenario, "--backend", "ovn", "--out",
+                      testing::TempDir() + "/killed-build"});
+    const auto owner = run.pid();
+    std::this_thread::sleep_for(delay);
+    kill(owner, SIGKILL);
+    EXPECT_EQ(run.wait(), 128 + SIGKILL);
+    LabTraces left;
+    EXPECT_TRUE(eventually([&] { return (left = traces_of_labs_by(owner)).empty(); }, 20s))
+        << "killed " << delay.count() << " ms into the run: " << left;
+  }
+}
+
+// A process names the daemon's pidfile on its command line, and the pidfile is not written
+// yet: the daemon is starting (or detaching) and nothing but its command line says it runs.
+bool starting(const LabDaemon& daemon) {
+  if (fs::exists(daemon.pidfile)) return false;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator("/proc", error))
+    if (read_text(entry.path() / "cmdline").find("--pidfile=" + daemon.pidfile) !=
+        std::string::npos)
+      return !fs::exists(daemon.pidfile);
+  return false;
+}
+
+// The narrowest windows of the build: lmlab is killed while a daemon it started has no
+// pidfile yet, in the host (the NB database, ovn-nbctl) and in a chassis namespace.
+TEST(RealLab, RunKilledAsADaemonStartsIsCleanedUpByItsGuardian) {
+  int kills_before_a_pidfile = 0;
+  for (const std::size_t daemon : {1u, 5u, 6u, 13u}) {
+    ChildProcess run({LMLAB_BINARY, "run", kScenario, "--backend", "ovn", "--out",
+                      testing::TempDir() + "/killed-daemon-start"});
+    bool caught = false;  // the kill came before the pidfile
+    EXPECT_TRUE(eventually(
+        [&] {
+          const auto lab = lab_owned_by(run.pid(), [&](const LabManifest& manifest) {
+            return manifest.daemons.size() >= daemon;
+          });
+          if (!lab) return false;
+          caught = starting(lab->daemons[daemon - 1]);
+          return caught || fs::exists(lab->daemons[daemon - 1].pidfile);
+        },
+        20s, 0ms));
+    const auto owner = run.pid();
+    kill(owner, SIGKILL);
+    EXPECT_EQ(run.wait(), 128 + SIGKILL);
+    kills_before_a_pidfile += caught;
+    LabTraces left;
+    EXPECT_TRUE(eventually([&] { return (left = traces_of_labs_by(owner)).empty(); }, 20s))
+        << "killed as daemon " << daemon << " started (" << (caught ? "" : "not ")
+        << "before its pidfile): " << left;
+  }
+  RecordProperty("kills_before_a_pidfile", kills_before_a_pidfile);
+}
+
+// The guardian of process `owner`: its child in a session of its own.
+std::optional<pid_t> guardian_of(pid_t owner) {
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator("/proc", error)) {
+    if (entry.path().filename().string().find_first_not_of("0123456789") != std::string::npos)
+      continue;
+    std::istringstream stat(read_text(entry.path() / "stat"));
+    pid_t pid = 0, parent = 0, group = 0, session = 0;
+    std::string name, state;
+    // pid (comm) state ppid pgrp session; lmlab's comm has no spaces.
+    if (stat >> pid >> name >> state >> parent >> group >> session && parent == owner &&
+        session == pid)
+      return pid;
+  }
+  return std::nullopt;
+}
+
+// With its guardian killed too, a run's leftovers stay: `lab status` lists them and `lab down`
+// removes every namespace and process of them, whatever point of the build they reached.
+TEST(RealLab, RunKilledWithItsGuardianIsListedAndRemovedByLabDown) {
+  for (const std::size_t daemons : {1u, 4u, 8u}) {
+    ChildProcess run({LMLAB_BINARY, "run", kScenario, "--backend", "ovn", "--out",
+                      testing::TempDir() + "/killed-with-guardian"});
+    std::optional<LabManifest> lab;
+    ASSERT_TRUE(eventually(
+        [&] {
+          lab = lab_owned_by(run.pid(), [&](const LabManifest& manifest) {
+            return manifest.daemons.size() >= daemons;
+          });
+          return lab.has_value();
+        },
+        20s, 1ms))
+        << "lmlab never recorded " << daemons << " daemons";
+    // Right as the manifest names the daemon: it may not run yet, or have no pidfile yet.
+    const auto owner = run.pid();
+    const auto guardian = guardian_of(owner);
+    ASSERT_TRUE(guardian.has_value());
+    kill(*guardian, SIGKILL);
+    kill(owner, SIGKILL);
+    EXPECT_EQ(run.wait(), 128 + SIGKILL);
+    EXPECT_THAT(run_command({LMLAB_BINARY, "lab", "status"}).out,
+                HasSubstr(lab->id + "  scenario tcp-survival  left by pid " +
+                          std::to_string(owner)));
+    const auto down = run_command({LMLAB_BINARY, "lab", "down", lab->id});
+    EXPECT_EQ(down.exit_code, 0) << down.err;
+    const auto left = traces_of(lab->id);
+    EXPECT_TRUE(left.empty()) << "killed with " << daemons << " daemons recorded: " << left;
+  }
 }
 
 TEST(RealLab, InterruptedRunRemovesItsLabAndSaysSo) {

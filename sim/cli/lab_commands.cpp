@@ -1,13 +1,13 @@
 #include "sim/cli/lab_commands.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <memory>
 #include <stdexcept>
 
 #include <fmt/core.h>
 
 #include "real-backend/lab_manifest.hpp"
+#include "real-backend/lab_processes.hpp"
 #include "real-backend/lab_teardown.hpp"
 #include "real-backend/prerequisites.hpp"
 #include "real-backend/scenario_lab.hpp"
@@ -23,16 +23,6 @@ namespace {
 
 bool owned_by_running_process(const real::LabManifest& manifest) {
   return manifest.owner != 0 && real::process_alive(manifest.owner);
-}
-
-std::size_t running_daemons(const real::LabManifest& manifest) {
-  std::size_t count = 0;
-  for (const auto& daemon : manifest.daemons) {
-    std::ifstream pidfile(daemon.pidfile);
-    pid_t pid = 0;
-    if (pidfile >> pid && real::process_alive(pid)) ++count;
-  }
-  return count;
 }
 
 // Builds the lab of a scenario (chassis, switch, ports, guests) and leaves it running.
@@ -98,13 +88,13 @@ int lab_status() {
   for (const auto& directory : directories) {
     try {
       const auto manifest = real::load_manifest(directory);
-      fmt::print("{}  scenario {}  {}  {}/{} daemons running  {} namespaces  {}\n", manifest.id,
+      fmt::print("{}  scenario {}  {}  {} processes running  {} namespaces  {}\n", manifest.id,
                  manifest.scenario,
                  manifest.owner == 0 ? "kept (lmlab lab up)"
                  : owned_by_running_process(manifest)
                      ? fmt::format("in use by pid {}", manifest.owner)
                      : fmt::format("left by pid {} (lmlab lab down removes it)", manifest.owner),
-                 running_daemons(manifest), manifest.daemons.size(), manifest.namespaces.size(),
+                 real::lab_processes(manifest).size(), manifest.namespaces.size(),
                  directory);
     } catch (const std::exception& error) {
       fmt::print(stderr, "lmlab: {}\n", error.what());

@@ -8,7 +8,7 @@
 
 namespace lmlab {
 
-// Throws nlohmann::json::exception where the document lacks a section version 2 had.
+// A malformed document comes out as malformed as it went in, for the reader to refuse.
 nlohmann::json upgrade_from_schema_2(nlohmann::json document);
 
 }  // namespace lmlab

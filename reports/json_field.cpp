@@ -84,9 +84,14 @@ std::uint64_t JsonField::unsigned_at_most(std::uint64_t largest) const {
 Time JsonField::milliseconds() const {
   const bool in_range = value_.is_number() && std::isfinite(value_.get<double>()) &&
                         std::abs(value_.get<double>()) <= kLargestMilliseconds;
-  if (!in_range)
-    fail_expected(fmt::format("milliseconds within ±{:.0e}", kLargestMilliseconds));
+  if (!in_range) fail_expected(fmt::format("milliseconds within ±{:.0e}", kLargestMilliseconds));
   return Time(std::llround(value_.get<double>() * 1e6));
+}
+
+std::vector<JsonField> JsonField::tuple(std::size_t size) const {
+  if (!value_.is_array() || value_.size() != size)
+    fail_expected(fmt::format("an array of {} items", size));
+  return items([](const JsonField& item) { return item; });
 }
 
 const nlohmann::json& JsonField::array_value() const {

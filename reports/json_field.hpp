@@ -39,6 +39,9 @@ class JsonField {
   // Milliseconds as the writer puts them, within what a run's times can be.
   Time milliseconds() const;
 
+  // The items of an array of exactly `size` items, e.g. a [start, end] pair.
+  std::vector<JsonField> tuple(std::size_t size) const;
+
   // Calls `visit(JsonField)` on each item of an array.
   template <typename Visit>
   void each(Visit visit) const {

@@ -203,7 +203,8 @@ ExpectationResult expectation(const JsonField& json) {
 }
 
 Gap gap(const JsonField& json) {
-  return Gap{milliseconds(json.at("start_ms")), optional_milliseconds(json.at("end_ms"))};
+  const auto start_end = json.tuple(2);
+  return Gap{milliseconds(start_end[0]), optional_milliseconds(start_end[1])};
 }
 
 ProbeFigures probe(const JsonField& json) {
@@ -320,12 +321,14 @@ IdentityObservation identity_observation(const JsonField& json) {
 // ---- Timeline --------------------------------------------------------------------------
 
 DeliveryRun delivery_run(const JsonField& json) {
-  return DeliveryRun{milliseconds(json.at("start_ms")), milliseconds(json.at("end_ms")),
-                     json.at("deliveries").count<std::uint64_t>()};
+  const auto start_end_deliveries = json.tuple(3);
+  return DeliveryRun{milliseconds(start_end_deliveries[0]), milliseconds(start_end_deliveries[1]),
+                     start_end_deliveries[2].count<std::uint64_t>()};
 }
 
 ProgressPoint progress_point(const JsonField& json) {
-  return ProgressPoint{milliseconds(json.at("t_ms")), json.at("bytes").count<std::uint64_t>()};
+  const auto time_bytes = json.tuple(2);
+  return ProgressPoint{milliseconds(time_bytes[0]), time_bytes[1].count<std::uint64_t>()};
 }
 
 // Each flow carries only the keys of its kind.
@@ -384,11 +387,13 @@ Result result_from_json(const Json& document, SchemaVersion2 version_2) {
   const Json& version = document.at("schema_version");
   const bool reads_version_2 = version_2 == SchemaVersion2::read_with_defaults;
   if (version == kResultSchemaVersion) return result_of(JsonField(document, ""));
+  // Version 3 holds everything version 4 does, in longer forms.
+  if (version == 3) return result_of(JsonField(upgrade_from_schema_3(document), ""));
   if (version == 2 && reads_version_2)
-    return result_of(JsonField(upgrade_from_schema_2(document), ""));
+    return result_of(JsonField(upgrade_from_schema_3(upgrade_from_schema_2(document)), ""));
   throw ResultFileError(fmt::format(
-      "schema version {}, this lmlab reads version {}{} (run the scenario again)",
-      version.dump(), reads_version_2 ? "2 or " : "", kResultSchemaVersion));
+      "schema version {}, this lmlab reads versions {} to {} (run the scenario again)",
+      version.dump(), reads_version_2 ? 2 : 3, kResultSchemaVersion));
 }
 
 Result result_from_text(std::string_view text, SchemaVersion2 version_2) {

@@ -1,7 +1,7 @@
 // Reads a result JSON back into a Result, so reports can be made after the run (`lmlab
-// report`, `compare`, `merge`). The schema version this lmlab writes is read as it is; version
-// 2 only where the caller allows it; anything else is refused with the advice to run the
-// scenario again. Input is bounded: a
+// report`, `compare`, `merge`). The schema version this lmlab writes is read as it is, and
+// version 3, which holds the same in longer forms; version 2 only where the caller allows it;
+// anything else is refused with the advice to run the scenario again. Input is bounded: a
 // regular file of at most kMaxResultBytes of UTF-8 JSON, nested at most kMaxJsonNesting deep.
 #pragma once
 

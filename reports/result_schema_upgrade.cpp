@@ -1,5 +1,8 @@
 #include "reports/result_schema_upgrade.hpp"
 
+#include <initializer_list>
+#include <utility>
+
 #include "sim/core/result.hpp"
 
 namespace lmlab {
@@ -27,6 +30,18 @@ void for_each_item(Json* array, Upgrade upgrade) {
   for (Json& item : *array) upgrade(&item);
 }
 
+// {"a": 1, "b": 2} as [1, 2] for keys {"a", "b"}; anything else stays as it is.
+void as_array(Json& object, std::initializer_list<const char*> keys) {
+  if (!object.is_object()) return;
+  Json array = Json::array();
+  for (const char* key : keys) {
+    const Json* value = member(&object, key);
+    if (value == nullptr) return;
+    array.push_back(*value);
+  }
+  object = std::move(array);
+}
+
 }  // namespace
 
 nlohmann::json upgrade_from_schema_2(nlohmann::json document) {
@@ -40,14 +55,12 @@ nlohmann::json upgrade_from_schema_2(nlohmann::json document) {
               Json{{"switches", preload.switches}, {"ports_per_switch", preload.ports_per_switch}});
   for_each_item(member(scenario, "clients"),
                 [](Json* client) { add_default(client, "external", ClientSpec{}.external); });
-  for_each_item(member(scenario, "vms"), [](Json* vm) {
-    add_default(vm, "addressing", to_string(VmSpec{}.addressing));
-  });
+  for_each_item(member(scenario, "vms"),
+                [](Json* vm) { add_default(vm, "addressing", to_string(VmSpec{}.addressing)); });
   for_each_item(member(scenario, "workloads"), [](Json* workload) {
     const Json* kind = member(workload, "kind");
     const bool tcp = kind != nullptr && *kind == "tcp";
-    add_default(workload, "family",
-                to_string(tcp ? TcpWorkload{}.family : ProbeWorkload{}.family));
+    add_default(workload, "family", to_string(tcp ? TcpWorkload{}.family : ProbeWorkload{}.family));
   });
   for_each_item(member(&document, "flows"),
                 [](Json* flow) { add_default(flow, "family", to_string(FlowInfo{}.family)); });
@@ -60,6 +73,27 @@ nlohmann::json upgrade_from_schema_2(nlohmann::json document) {
   });
   add_default(&document, "identity_observations", Json::array());
   document["schema_version"] = 3;
+  return document;
+}
+
+nlohmann::json upgrade_from_schema_3(nlohmann::json document) {
+  const auto gaps = [](Json* list) {
+    for_each_item(list, [](Json* gap) { as_array(*gap, {"start_ms", "end_ms"}); });
+  };
+  Json* figures = member(&document, "figures");
+  for_each_item(member(figures, "probes"), [&](Json* probe) { gaps(member(probe, "gaps")); });
+  for_each_item(member(figures, "tcp_streams"), [&](Json* tcp) { gaps(member(tcp, "stalls")); });
+  Json* timeline = member(&document, "timeline");
+  if (Json* version = member(timeline, "version"); version != nullptr && *version == 1)
+    *version = 2;
+  for_each_item(member(timeline, "flows"), [](Json* flow) {
+    for_each_item(member(flow, "delivery_runs"), [](Json* run) {
+      as_array(*run, {"start_ms", "end_ms", "deliveries"});
+    });
+    for (const char* curve : {"written", "delivered"})
+      for_each_item(member(flow, curve), [](Json* point) { as_array(*point, {"t_ms", "bytes"}); });
+  });
+  document["schema_version"] = 4;
   return document;
 }
 

@@ -100,7 +100,7 @@ TEST_F(LmlabCli, RunWritesResultAndReportAndPasses) {
   EXPECT_NE(outcome.output.find("vm-to-client"), std::string::npos);
   EXPECT_NE(outcome.output.find("source_paused"), std::string::npos);
   const auto result = nlohmann::json::parse(read_file(out / "result.json"));
-  EXPECT_EQ(result["schema_version"], 3);
+  EXPECT_EQ(result["schema_version"], 4);
   EXPECT_EQ(result["backend"], "ns3");
   EXPECT_EQ(result["passed"], true);
   EXPECT_NE(read_file(out / "report.md").find("tcp-survival"), std::string::npos);

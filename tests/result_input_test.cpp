@@ -17,8 +17,8 @@
 namespace lmlab {
 namespace {
 
-using ::testing::HasSubstr;
 using nlohmann::json;
+using ::testing::HasSubstr;
 namespace fs = std::filesystem;
 
 std::string error_of(const std::function<void()>& read) {
@@ -43,10 +43,10 @@ std::string error_after(const std::function<void(json&)>& change) {
 class ResultFile : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = fs::temp_directory_path() /
-            ("lmlab-result-input-" +
-             std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
-             ".json");
+    path_ =
+        fs::temp_directory_path() /
+        ("lmlab-result-input-" +
+         std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) + ".json");
   }
   void TearDown() override { fs::remove_all(path_); }
   fs::path path_;
@@ -101,8 +101,9 @@ TEST(ResultInput, NumbersThatOverflowTheirTypeAreRefused) {
               HasSubstr("at /figures/probes/0/sent: expected a whole number"));
   // Beyond a double: the parser refuses it as it reads it.
   text.replace(text.find("99999999999999999999999"), 23, "1e400");
-  EXPECT_THAT(error_of([&] { result_from_text(text); }),
-              HasSubstr("not JSON: [json.exception.out_of_range.406] number overflow parsing '1e400'"));
+  EXPECT_THAT(
+      error_of([&] { result_from_text(text); }),
+      HasSubstr("not JSON: [json.exception.out_of_range.406] number overflow parsing '1e400'"));
 }
 
 TEST(ResultInput, WrongTypesAreRefusedWithWhatWasFound) {
@@ -139,8 +140,8 @@ TEST(ResultInput, DeepNestingIsRefusedEarly) {
 }
 
 TEST(ResultInput, ASchemaVersion2DocumentOfTheWrongShapeIsRefusedByPlace) {
-  json document = json::parse(std::ifstream(std::string(LMLAB_SOURCE_DIR) +
-                                            "/tests/data/result-schema-2.json"));
+  json document = json::parse(
+      std::ifstream(std::string(LMLAB_SOURCE_DIR) + "/tests/data/result-schema-2.json"));
   document["scenario"]["clients"] = 5;
   EXPECT_EQ(error_of([&] { result_from_json(document, SchemaVersion2::read_with_defaults); }),
             "at /scenario/clients: expected an array, got 5");

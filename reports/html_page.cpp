@@ -67,6 +67,8 @@ line.run-5, polyline.run-5 { stroke: #0891b2; } text.run-5, .swatch.run-5 { fill
 .range { stroke: #334155; stroke-width: 1.5; } .iqr { fill: #bfdbfe; stroke: #2563eb; }
 .median { stroke: #1e3a8a; stroke-width: 3; } .dot { fill: #1d4ed8; fill-opacity: 0.6; }
 .row-label { font-size: 11px; } .failed-cell { fill: #b91c1c; font-weight: 600; } .distribution-label { fill: #334155; }
+.bar { fill: #bfdbfe; stroke: #2563eb; } .cdf { fill: none; stroke: #1e3a8a; stroke-width: 2; }
+.limit { stroke: #dc2626; stroke-width: 1.5; stroke-dasharray: 6 3; } .limit-label { fill: #b91c1c; }
 ul.runs { columns: 2; font-size: 13px; } ul.runs a { color: #1d4ed8; }
 )";
 

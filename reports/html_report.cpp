@@ -13,9 +13,15 @@
 #include "reports/svg_breakdown.hpp"
 #include "reports/text_format.hpp"
 #include "reports/timeline_section.hpp"
+#include "reports/vm_overview.hpp"
 
 namespace lmlab {
 namespace {
+
+// Up to this many VMs, each is drawn in full; beyond it (a node drain) the page shows how the
+// downtime spread, draws the worst this many in full and lists the rest in one table, so it
+// stays readable and a few MB at most.
+constexpr std::size_t kVmsDrawnInFull = 5;
 
 std::string table(const ReportTable& table) {
   return table.rows.empty() ? "<p>None.</p>\n" : html_table(table.header, table.rows);
@@ -68,6 +74,12 @@ std::string card(const std::string& value, const std::string& what) {
          "\n";
 }
 
+std::string expectations_card(const Result& result) {
+  const auto met = std::count_if(result.expectations.begin(), result.expectations.end(),
+                                 [](const ExpectationResult& e) { return e.passed; });
+  return card(fmt::format("{}/{}", met, result.expectations.size()), "expectations met");
+}
+
 // The figures a reader looks for first.
 std::string cards(const Result& result) {
   std::string html = R"(<div class="cards">)";
@@ -82,10 +94,18 @@ std::string cards(const Result& result) {
                              direction_arrow(tcp.direction), format_short_duration(tcp.stall),
                              tcp.retransmissions));
   }
-  const auto met = std::count_if(result.expectations.begin(), result.expectations.end(),
-                                 [](const ExpectationResult& e) { return e.passed; });
-  html += card(fmt::format("{}/{}", met, result.expectations.size()), "expectations met");
-  return html + "</div>\n";
+  return html + expectations_card(result) + "</div>\n";
+}
+
+// With many VMs, one card per probe would bury the page: the worst VM and the verdicts.
+std::string many_vm_cards(const Result& result, const std::vector<VmDowntime>& ranked) {
+  const VmDowntime& worst = ranked.front();
+  const std::string value = !worst.recovered  ? "not recovered"
+                            : worst.downtime ? format_short_duration(*worst.downtime)
+                                             : "-";
+  return R"(<div class="cards">)" +
+         card(value, fmt::format("worst downtime, {} of {} VMs", worst.vm, ranked.size())) +
+         expectations_card(result) + "</div>\n";
 }
 
 std::string expectations(const Result& result) {
@@ -171,10 +191,12 @@ std::string vm_section(const Result& result, const std::string& vm) {
   return html + timeline_section_html({TimelineRun{"", &result}}, vm);
 }
 
-std::string figures(const Result& result) {
+// `breakdowns`: a table per migration, where the VM table does not already give them.
+std::string figures(const Result& result, bool breakdowns) {
   std::string html = heading(2, "Figures") + heading(3, "Probes") +
                      table(probes_table(result.figures.probes)) + heading(3, "TCP streams") +
                      table(tcp_table(result.figures.tcp_streams));
+  if (!breakdowns) return html;
   for (const DowntimeBreakdown& breakdown : result.figures.breakdowns)
     html += heading(3, "Downtime breakdown: " + breakdown.vm + " to " + breakdown.target_node) +
             table(breakdown_table(breakdown));
@@ -201,12 +223,28 @@ std::string how_to_read() {
              "the outage. Hover over any mark for exact times.");
 }
 
+// How the downtime spread, the worst VMs in full, and a table of them all.
+std::string many_vms(const Result& result, const std::vector<VmDowntime>& ranked) {
+  std::string html = downtime_distribution_html(result, ranked);
+  for (std::size_t i = 0; i < kVmsDrawnInFull; ++i) html += vm_section(result, ranked[i].vm);
+  return html + heading(2, fmt::format("Every VM, worst first ({})", ranked.size())) +
+         vm_table_html(result, ranked);
+}
+
 }  // namespace
 
 std::string render_html_report(const Result& result) {
-  std::string body = header(result) + cards(result) + expectations(result);
-  for (const std::string& vm : vms_to_draw(result)) body += vm_section(result, vm);
-  body += figures(result) + events(result) + how_to_read();
+  const std::vector<std::string> vms = vms_to_draw(result);
+  const bool many = vms.size() > kVmsDrawnInFull;
+  std::string body = header(result);
+  if (many) {
+    const std::vector<VmDowntime> ranked = rank_by_downtime(result, vms);
+    body += many_vm_cards(result, ranked) + expectations(result) + many_vms(result, ranked);
+  } else {
+    body += cards(result) + expectations(result);
+    for (const std::string& vm : vms) body += vm_section(result, vm);
+  }
+  body += figures(result, !many) + events(result) + how_to_read();
   return html_page(fmt::format("{}: {}", result.scenario.name, result.passed ? "PASS" : "FAIL"),
                    body);
 }

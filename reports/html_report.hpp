@@ -1,5 +1,6 @@
 // The HTML report of one run: a self-contained page with the verdicts, where the downtime
-// went, and per VM a timeline of the whole run and one zoomed on the disruption.
+// went, and per VM a timeline of the whole run and one zoomed on the disruption; a run of
+// many VMs shows how their downtime spread, the worst few in full and a table of all.
 #pragma once
 
 #include <string>

@@ -6,7 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "reports/report_files.hpp"
+#include "reports/json_text.hpp"
+#include "sim/core/bounded_file.hpp"
 
 namespace lmlab {
 namespace {
@@ -250,10 +251,9 @@ std::string render_matrix_json(const MatrixReport& report) {
 }
 
 MatrixReport read_matrix_file(const std::string& path) {
-  const auto text = read_report_file(path);
-  if (!text) throw MatrixFileError(fmt::format("{}: cannot read the file", path));
   try {
-    const nlohmann::json json = nlohmann::json::parse(*text);
+    const nlohmann::json json =
+        parse_json_text(read_bounded_file(path, kMaxMatrixBytes, "a matrix.json"), "a matrix.json");
     if (!json.is_object() || json.value("matrix_schema_version", 0) != kMatrixSchemaVersion)
       throw MatrixFileError(
           fmt::format("not a matrix.json of schema version {}", kMatrixSchemaVersion));
@@ -270,7 +270,7 @@ MatrixReport read_matrix_file(const std::string& path) {
     return report;
   } catch (const nlohmann::json::exception& error) {
     throw MatrixFileError(fmt::format("{}: not a valid matrix.json: {}", path, error.what()));
-  } catch (const MatrixFileError& error) {
+  } catch (const std::runtime_error& error) {  // MatrixFileError, JsonTextError, BoundedFileError
     throw MatrixFileError(fmt::format("{}: {}", path, error.what()));
   }
 }

@@ -3,6 +3,7 @@
 // out, from which shards are merged.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -92,6 +93,9 @@ class MatrixFileError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
+
+// The largest matrix.json lmlab reads (one line per run: thousands of runs fit in a few MiB).
+inline constexpr std::size_t kMaxMatrixBytes = std::size_t{16} << 20;
 
 // The plan, shard, runs, failed runs and metadata of a matrix.json (one written before failed
 // runs were recorded has none); cells are left to be summarized again from the runs' results.

@@ -2,7 +2,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <system_error>
 
@@ -43,15 +42,6 @@ void write_report_file(const std::string& path, const std::string& content) {
   const fs::path file(path);
   const fs::path directory = file.has_parent_path() ? file.parent_path() : fs::path(".");
   write_report_files(directory.string(), {{file.filename().string(), content}});
-}
-
-std::optional<std::string> read_report_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return content.str();
 }
 
 }  // namespace lmlab

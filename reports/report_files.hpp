@@ -2,7 +2,6 @@
 // is written in full to a temporary name first, then all are renamed into place.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,8 +19,5 @@ void write_report_files(const std::string& directory, const std::vector<ReportFi
 
 // One file at `path`, written the same way (its directory is created if needed).
 void write_report_file(const std::string& path, const std::string& content);
-
-// The whole content of a report file read back, or nullopt when it cannot be read.
-std::optional<std::string> read_report_file(const std::string& path);
 
 }  // namespace lmlab

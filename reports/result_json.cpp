@@ -9,9 +9,12 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// Milliseconds rounded to the microsecond, so the text stays short and stable.
-double milliseconds(Time time) {
-  return static_cast<double>(std::llround(static_cast<double>(time.count()) / 1e3)) / 1e3;
+// Milliseconds rounded to the microsecond, whole ones without a fraction ("100", not
+// "100.0"), so the text stays short and stable.
+Json milliseconds(Time time) {
+  const long long microseconds = std::llround(static_cast<double>(time.count()) / 1e3);
+  if (microseconds % 1000 == 0) return Json(microseconds / 1000);
+  return Json(static_cast<double>(microseconds) / 1e3);
 }
 
 Json milliseconds(const std::optional<Time>& time) {
@@ -160,8 +163,10 @@ Json expectation_json(const ExpectationResult& result) {
               {"passed", result.passed}};
 }
 
+// Lists that grow with the run (gaps, delivery runs, curve points) hold arrays of numbers in a
+// fixed order, not objects repeating their keys: a lossy run has many of them.
 Json gap_json(const Gap& gap) {
-  return Json{{"start_ms", milliseconds(gap.start)}, {"end_ms", milliseconds(gap.end)}};
+  return Json::array({milliseconds(gap.start), milliseconds(gap.end)});
 }
 
 Json probe_json(const ProbeFigures& probe) {
@@ -266,13 +271,11 @@ Json identity_observation_json(const IdentityObservation& observation) {
 // ---- Timeline: delivery runs and progress curves, for drawing ---------------------------
 
 Json delivery_run_json(const DeliveryRun& run) {
-  return Json{{"start_ms", milliseconds(run.start)},
-              {"end_ms", milliseconds(run.end)},
-              {"deliveries", run.deliveries}};
+  return Json::array({milliseconds(run.start), milliseconds(run.end), run.deliveries});
 }
 
 Json progress_point_json(const ProgressPoint& point) {
-  return Json{{"t_ms", milliseconds(point.time)}, {"bytes", point.bytes}};
+  return Json::array({milliseconds(point.time), point.bytes});
 }
 
 // Probe flows carry delivery runs, TCP streams progress curves; each only its own keys.
@@ -323,8 +326,14 @@ nlohmann::ordered_json result_to_json(const Result& result) {
               {"metadata", metadata_json(result)}};
 }
 
+// One line per top-level key: no indentation to pay for in a run of many VMs, yet a diff of
+// two results still shows which part differs.
 std::string render_result_json(const Result& result) {
-  return result_to_json(result).dump(2) + "\n";
+  const Json document = result_to_json(result);
+  std::string text = "{";
+  for (const auto& [key, value] : document.items())
+    text += (text.size() > 1 ? ",\n" : "\n") + Json(key).dump() + ":" + value.dump();
+  return text + "\n}\n";
 }
 
 }  // namespace lmlab

@@ -1,11 +1,14 @@
 // Reads a result JSON back into a Result, so reports can be made after the run (`lmlab
-// report`, `compare`, `merge`). The schema version this lmlab writes is read as it is; version
-// 2 only where the caller allows it; anything else is refused with the advice to run the
-// scenario again.
+// report`, `compare`, `merge`). The schema version this lmlab writes is read as it is, and
+// version 3, which holds the same in longer forms; version 2 only where the caller allows it;
+// anything else is refused with the advice to run the scenario again. Input is bounded: a
+// regular file of at most kMaxResultBytes of UTF-8 JSON, nested at most kMaxJsonNesting deep.
 #pragma once
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -13,8 +16,13 @@
 
 namespace lmlab {
 
-// A file that is missing, not JSON, of another schema version or missing a key; what() says
-// which file and what is wrong.
+// The largest result file lmlab reads: a 200-VM run with 1 ms probes writes a few MiB.
+inline constexpr std::size_t kMaxResultBytes = std::size_t{64} << 20;
+
+// A file that is missing, not a regular file, too large, not UTF-8, not JSON, nested too
+// deep, of another schema version, missing a key or holding a value of the wrong type or
+// range; what() says which file, where (a JSON Pointer, or line:col for text that is not
+// UTF-8) and what is wrong.
 class ResultFileError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -26,6 +34,9 @@ class ResultFileError : public std::runtime_error {
 enum class SchemaVersion2 { refused, read_with_defaults };
 
 Result result_from_json(const nlohmann::json& document,
+                        SchemaVersion2 version_2 = SchemaVersion2::refused);
+// UTF-8 JSON text, e.g. a result file's content.
+Result result_from_text(std::string_view text,
                         SchemaVersion2 version_2 = SchemaVersion2::refused);
 Result read_result_file(const std::string& path,
                         SchemaVersion2 version_2 = SchemaVersion2::refused);

@@ -100,7 +100,7 @@ TEST_F(LmlabCli, RunWritesResultAndReportAndPasses) {
   EXPECT_NE(outcome.output.find("vm-to-client"), std::string::npos);
   EXPECT_NE(outcome.output.find("source_paused"), std::string::npos);
   const auto result = nlohmann::json::parse(read_file(out / "result.json"));
-  EXPECT_EQ(result["schema_version"], 3);
+  EXPECT_EQ(result["schema_version"], 4);
   EXPECT_EQ(result["backend"], "ns3");
   EXPECT_EQ(result["passed"], true);
   EXPECT_NE(read_file(out / "report.md").find("tcp-survival"), std::string::npos);
@@ -143,17 +143,34 @@ TEST_F(LmlabCli, ReportRefusesWhatIsNotAResultOfThisVersion) {
   std::ofstream(old_version) << R"({"schema_version": 1, "scenario": {}})";
   const fs::path not_json = directory_ / "notes.json";
   std::ofstream(not_json) << "not json";
+  const fs::path negative = directory_ / "negative.json";
+  std::string sample =
+      read_file(std::string(LMLAB_SOURCE_DIR) + "/tests/data/result-schema-3.json");
+  const std::string sent = "\"sent\": 12000";
+  sample.replace(sample.find(sent), sent.size(), "\"sent\": -5");
+  std::ofstream(negative) << sample;
+  const fs::path nested = directory_ / "nested.json";
+  std::ofstream(nested) << std::string(1 << 20, '[');
+  const fs::path sub_directory = directory_ / "dir.json";
+  fs::create_directories(sub_directory);
   const std::vector<std::pair<fs::path, std::string>> cases = {
       {directory_ / "absent.json", "cannot read"},
       {old_version, "schema version 1"},
-      {not_json, "not JSON"}};
+      {not_json, "not JSON"},
+      {negative, "at /figures/probes/0/sent: expected a whole number from 0 to"},
+      {nested, "nested deeper than 32 levels"},
+      {sub_directory, "not a regular file"}};
   for (const auto& [file, message] : cases) {
-    const auto outcome = lmlab("report " + file.string());
-    EXPECT_EQ(outcome.exit_code, 2) << file;
-    EXPECT_NE(outcome.output.find(file.string() + ": "), std::string::npos) << outcome.output;
-    EXPECT_NE(outcome.output.find(message), std::string::npos) << outcome.output;
+    for (const std::string& command : {"report " + file.string(),
+                                       "compare " + file.string() + " " + file.string()}) {
+      const auto outcome = lmlab(command);
+      EXPECT_EQ(outcome.exit_code, 2) << file;
+      EXPECT_NE(outcome.output.find(file.string() + ": "), std::string::npos) << outcome.output;
+      EXPECT_NE(outcome.output.find(message), std::string::npos) << outcome.output;
+    }
   }
   EXPECT_FALSE(fs::exists(directory_ / "report.html"));
+  EXPECT_FALSE(fs::exists(directory_ / "report.md"));
 }
 
 // An old run's result.json still gives its reports, with what schema 2 lacked at defaults.

@@ -70,6 +70,16 @@ TEST(ScenarioBounds, TextThatIsNotUtf8IsRefusedWhereItStarts) {
             "caf\xc3\xa9");
 }
 
+// Encoded surrogates (CESU-8) and overlong forms decode to something, but are not UTF-8.
+TEST(ScenarioBounds, SurrogatesAndOverlongFormsAreNotUtf8) {
+  for (const char* bad : {"\xed\xa0\x80", "\xe0\x80\xaf", "\xf4\x90\x80\x80"}) {
+    const auto error = error_of(
+        [&] { load_scenario_text(scenario_with("[a, b]", std::string("ab") + bad), "bad.yaml"); });
+    EXPECT_EQ(error.line(), 2) << bad;
+    EXPECT_EQ(error.column(), 16) << bad;
+  }
+}
+
 TEST(ScenarioBounds, ListsHaveALimit) {
   std::string nodes = "[a, b";
   for (int n = 0; n < 63; ++n) nodes += ", n" + std::to_string(n);

@@ -13,7 +13,7 @@
 
 namespace lmlab {
 
-inline constexpr int kResultSchemaVersion = 3;
+inline constexpr int kResultSchemaVersion = 4;
 
 struct ExpectationResult {
   std::string expectation;  // "max_downtime", "tcp_survives", "ip_preserved", "mac_preserved"

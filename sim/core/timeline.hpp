@@ -32,7 +32,7 @@ struct FlowTimeline {
 };
 
 // The shape of the timeline section of the result JSON; it changes with the schema version.
-inline constexpr int kTimelineVersion = 1;
+inline constexpr int kTimelineVersion = 2;
 
 struct Timeline {
   std::vector<FlowTimeline> flows;  // one per flow, in flow id order

@@ -1,7 +1,6 @@
 #include "sim/loader/scenario_loader.hpp"
 
 #include <arpa/inet.h>
-#include <sys/stat.h>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
@@ -9,10 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <cerrno>
 #include <charconv>
-#include <cstdio>
-#include <cstring>
 #include <initializer_list>
 #include <limits>
 #include <map>
@@ -24,7 +20,9 @@
 #include <variant>
 #include <vector>
 
+#include "sim/core/bounded_file.hpp"
 #include "sim/core/stamp.hpp"
+#include "sim/core/utf8_text.hpp"
 
 namespace lmlab {
 
@@ -609,23 +607,6 @@ class ScenarioReader {
     return vm;
   }
 
-  // What clients and VMs share: a unique name, a node, and unique addresses on the network.
-  template <typename Spec>
-  void read_attachment(const Mapping& fields, Spec& spec, bool on_a_node = true) {
-    spec.name = fields.required("name", unique(as_name, names_));
-    if (on_a_node)
-      spec.node = fields.required("node", reference_to(nodes_, "node"));
-    else
-      fields.update("node",
-                    constrained(as_string, [](const std::string&) { return false; },
-                                "no node: an external client is on the provider network"),
-                    spec.node);
-    spec.mac = fields.required("mac", unique(as_mac, macs_));
-    spec.ips = fields.required(
-        "ips", constrained(list_of(unique(host_address(), ips_), "IP addresses"), has_ipv4,
-                           "a list with at least one IPv4 address in " + subnets_.v4.text()));
-  }
-
   // An address inside the network's subnet of its family, in canonical form.
   auto host_address() const {
     return [this](const YAML::Node& node) {
@@ -641,6 +622,23 @@ class ScenarioReader {
       }
       return ip.text();
     };
+  }
+
+  // What clients and VMs share: a unique name, a node, and unique addresses on the network.
+  template <typename Spec>
+  void read_attachment(const Mapping& fields, Spec& spec, bool on_a_node = true) {
+    spec.name = fields.required("name", unique(as_name, names_));
+    if (on_a_node)
+      spec.node = fields.required("node", reference_to(nodes_, "node"));
+    else
+      fields.update("node",
+                    constrained(as_string, [](const std::string&) { return false; },
+                                "no node: an external client is on the provider network"),
+                    spec.node);
+    spec.mac = fields.required("mac", unique(as_mac, macs_));
+    spec.ips = fields.required(
+        "ips", constrained(list_of(unique(host_address(), ips_), "IP addresses"), has_ipv4,
+                           "a list with at least one IPv4 address in " + subnets_.v4.text()));
   }
 
   Workload read_workload(const YAML::Node& node) {
@@ -844,66 +842,12 @@ ScenarioError located(const std::string& file, const YAML::Mark& mark, const std
   return ScenarioError(file, line, column, message);
 }
 
-// A scenario is a regular file of at most kMaxScenarioBytes: a device, a pipe or a huge file
-// is refused before it is read.
-std::string read_file(const std::string& path) {
-  const auto unreadable = [&] {
-    return ScenarioError(path, 1, 1, std::string("cannot read file: ") + std::strerror(errno));
-  };
-  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
-                                                             &std::fclose);
-  if (!file) throw unreadable();
-  struct stat status {};
-  if (fstat(fileno(file.get()), &status) != 0) throw unreadable();
-  if (!S_ISREG(status.st_mode)) throw ScenarioError(path, 1, 1, "not a regular file");
-  const auto too_large = [&] {
-    return ScenarioError(path, 1, 1,
-                         "file larger than " + std::to_string(kMaxScenarioBytes >> 20) +
-                             " MiB; a scenario file is at most that");
-  };
-  if (static_cast<std::uint64_t>(status.st_size) > kMaxScenarioBytes) throw too_large();
-  std::string text;
-  std::array<char, 65536> buffer;
-  while (const std::size_t count = std::fread(buffer.data(), 1, buffer.size(), file.get())) {
-    text.append(buffer.data(), count);
-    if (text.size() > kMaxScenarioBytes) throw too_large();  // it grew while read
-  }
-  if (std::ferror(file.get())) throw unreadable();
-  return text;
-}
-
-// The position of the first byte that is not part of valid UTF-8, if any.
-std::optional<YAML::Mark> first_non_utf8(std::string_view text) {
-  YAML::Mark mark;
-  mark.line = 0;
-  mark.column = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    const std::size_t length = byte < 0x80           ? 1
-                               : (byte >> 5) == 0x6  ? 2
-                               : (byte >> 4) == 0xE  ? 3
-                               : (byte >> 3) == 0x1E ? 4
-                                                     : 0;
-    bool valid = length > 0 && i + length <= text.size() && !(length == 2 && byte < 0xC2);
-    for (std::size_t k = 1; valid && k < length; ++k)
-      valid = (static_cast<unsigned char>(text[i + k]) >> 6) == 0x2;
-    if (!valid) return mark;
-    if (byte == '\n') {
-      ++mark.line;
-      mark.column = 0;
-    } else {
-      ++mark.column;
-    }
-    i += length;
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 Scenario load_scenario_text(std::string_view yaml, const std::string& file_name) {
-  if (const auto bad = first_non_utf8(yaml))
-    throw located(file_name, *bad, "not UTF-8 text: a scenario file is UTF-8");
+  if (const auto bad = first_invalid_utf8(yaml))
+    throw ScenarioError(file_name, static_cast<int>(bad->line), static_cast<int>(bad->column),
+                        "not UTF-8 text: a scenario file is UTF-8");
   try {
     Scenario scenario = read_scenario(std::string(yaml));
     scenario.source_file = file_name;
@@ -917,8 +861,15 @@ Scenario load_scenario_text(std::string_view yaml, const std::string& file_name)
   }
 }
 
+// A device, a pipe or a huge file is refused before it is read.
 Scenario load_scenario_file(const std::string& path) {
-  return load_scenario_text(read_file(path), path);
+  std::string text;
+  try {
+    text = read_bounded_file(path, kMaxScenarioBytes, "a scenario file");
+  } catch (const BoundedFileError& error) {
+    throw ScenarioError(path, 1, 1, error.what());
+  }
+  return load_scenario_text(text, path);
 }
 
 }  // namespace lmlab

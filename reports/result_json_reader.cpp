@@ -259,9 +259,7 @@ DowntimeBreakdown breakdown(const JsonField& json) {
   breakdown.first_rarp_at = optional_milliseconds(json.at("first_rarp_at_ms"));
   breakdown.binding_active_at = optional_milliseconds(json.at("binding_active_at_ms"));
   breakdown.first_delivery_at = optional_milliseconds(json.at("first_delivery_at_ms"));
-  // Schema 3 results written before it was kept: the delivery is the closest boundary.
-  breakdown.through_again_at = optional_milliseconds(
-      json.value("through_again_at_ms", json.at("first_delivery_at_ms")));
+  breakdown.through_again_at = optional_milliseconds(json.at("through_again_at_ms"));
   breakdown.vm_paused = optional_milliseconds(json.at("vm_paused_ms"));
   breakdown.announce = optional_milliseconds(json.at("announce_ms"));
   breakdown.network_converging = optional_milliseconds(json.at("network_converging_ms"));

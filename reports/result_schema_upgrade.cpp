@@ -93,6 +93,11 @@ nlohmann::json upgrade_from_schema_3(nlohmann::json document) {
     for (const char* curve : {"written", "delivered"})
       for_each_item(member(flow, curve), [](Json* point) { as_array(*point, {"t_ms", "bytes"}); });
   });
+  // Version 3 ended the breakdown at the first delivery: the closest boundary it has.
+  for_each_item(member(figures, "breakdowns"), [](Json* breakdown) {
+    if (const Json* delivered = member(breakdown, "first_delivery_at_ms"))
+      add_default(breakdown, "through_again_at_ms", *delivered);
+  });
   document["schema_version"] = 4;
   return document;
 }

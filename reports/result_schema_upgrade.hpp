@@ -15,7 +15,8 @@ nlohmann::json upgrade_from_schema_2(nlohmann::json document);
 
 // Schema version 3 holds the same as version 4, in longer forms: gaps, stalls, delivery runs
 // and curve points as objects with named keys where version 4 writes arrays of numbers
-// (timeline version 1, not 2). Version 4 forms come out; malformed parts stay as they are.
+// (timeline version 1, not 2), and its breakdowns lack `through_again_at_ms`. Version 4
+// forms come out; malformed parts stay as they are.
 nlohmann::json upgrade_from_schema_3(nlohmann::json document);
 
 }  // namespace lmlab

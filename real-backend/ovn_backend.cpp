@@ -13,7 +13,6 @@
 #include <asio/post.hpp>
 #include <asio/signal_set.hpp>
 
-#include "real-backend/ovn_lab.hpp"
 #include "real-backend/prerequisites.hpp"
 #include "real-backend/process.hpp"
 #include "real-backend/traffic/run_epoch.hpp"
@@ -152,12 +151,6 @@ class OvnBackend : public Backend {
     if (std::any_of(workloads.probes.begin(), workloads.probes.end(), ipv6) ||
         std::any_of(workloads.tcp_streams.begin(), workloads.tcp_streams.end(), ipv6))
       return "the ovn backend carries no IPv6 workloads yet";
-    const auto& cluster = scenario.cluster;
-    if (cluster.network.mtu + cluster.underlay.tunnel_overhead_bytes > real::kUnderlayMtu)
-      return "the ovn lab's underlay carries frames of " + std::to_string(real::kUnderlayMtu) +
-             " bytes: a network MTU of " + std::to_string(cluster.network.mtu) + " plus " +
-             std::to_string(cluster.underlay.tunnel_overhead_bytes) +
-             " bytes of tunnel overhead does not fit";
     return std::nullopt;
   }
 

@@ -97,6 +97,10 @@ void check_lab_name(const std::string& what, const std::string& name) {
 
 std::string lab_id_prefix(pid_t pid) { return base36(static_cast<std::uint64_t>(pid)); }
 
+int underlay_mtu_for(int network_mtu, int tunnel_overhead) {
+  return std::max(kMinUnderlayMtu, network_mtu + std::max(tunnel_overhead, kGeneveOverhead));
+}
+
 OvnLab::OvnLab(const LabSpec& spec)
     : spec_(spec), manifest_(new_manifest(spec)), guardian_(manifest_), nodes_(spec.nodes) {
   for (std::size_t index = 0; index < nodes_.size(); ++index) {
@@ -216,12 +220,12 @@ void OvnLab::start_central() {
 void OvnLab::start_underlay() {
   underlay_netns_ = create_namespace("underlay");
   check_command({"ip", "-n", underlay_netns_, "link", "add", "br0", "mtu",
-                 std::to_string(kUnderlayMtu), "type", "bridge"});
+                 std::to_string(spec_.underlay_mtu), "type", "bridge"});
   check_command({"ip", "-n", underlay_netns_, "link", "set", "br0", "up"});
   for (std::size_t index = 0; index < nodes_.size(); ++index) {
     const auto& where = chassis_.at(nodes_[index]);
     const auto port = "c" + std::to_string(index);
-    connect(where.netns, "ul", underlay_netns_, port, kUnderlayMtu);
+    connect(where.netns, "ul", underlay_netns_, port, spec_.underlay_mtu);
     check_command({"ip", "-n", underlay_netns_, "link", "set", port, "master", "br0"});
   }
 }
@@ -289,7 +293,7 @@ void OvnLab::start_provider_network() {
   for (std::size_t index = 0; index < nodes_.size(); ++index) {
     const auto& where = chassis_.at(nodes_[index]);
     const auto trunk = "n" + std::to_string(index);
-    connect(where.netns, "tor", tor_netns_, trunk, kUnderlayMtu);
+    connect(where.netns, "tor", tor_netns_, trunk, spec_.underlay_mtu);
     check_command(vsctl(tor_directory_, {"add-port", kTorBridge, trunk}));
     check_command(vsctl(where.directory,
                         {"add-br", "br-ex", "--", "set", "bridge", "br-ex", "datapath_type=netdev",

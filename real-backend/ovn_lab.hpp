@@ -18,15 +18,19 @@
 
 namespace lmlab::real {
 
+// reference/ovn-lab README, traps: Geneve adds 58 bytes and oversized packets are dropped
+// silently, so the underlay carries the guests' frames plus that overhead (or the scenario's,
+// if larger), and never less than 1600 bytes, what the lab has always carried.
+inline constexpr int kGeneveOverhead = 58;
+inline constexpr int kMinUnderlayMtu = 1600;
+int underlay_mtu_for(int network_mtu, int tunnel_overhead);
+
 struct LabSpec {
   std::string scenario;             // for `lmlab lab status`
   std::vector<std::string> nodes;   // one chassis each
   std::optional<std::uint16_t> provider_vlan;  // a ToR and br-ex on every chassis when set
+  int underlay_mtu = kMinUnderlayMtu;  // of every underlay link and ToR trunk
 };
-
-// reference/ovn-lab README, traps: Geneve adds 58 bytes and oversized packets are dropped
-// silently, so the underlay carries 1600-byte frames for guests of up to 1542.
-inline constexpr int kUnderlayMtu = 1600;
 
 struct Chassis {
   std::string node;

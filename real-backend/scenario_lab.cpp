@@ -11,7 +11,9 @@ namespace lmlab::real {
 ScenarioLab::ScenarioLab(const Scenario& scenario)
     : scenario_(scenario),
       lab_(std::make_unique<OvnLab>(
-          LabSpec{scenario.name, scenario.cluster.nodes, scenario.cluster.underlay.vlan})) {
+          LabSpec{scenario.name, scenario.cluster.nodes, scenario.cluster.underlay.vlan,
+                  underlay_mtu_for(static_cast<int>(scenario.cluster.network.mtu),
+                                   static_cast<int>(scenario.cluster.underlay.tunnel_overhead_bytes))})) {
   lab_->start();
   nbctl_ = std::make_unique<NbctlDaemon>(*lab_);
   preload_northbound(*nbctl_, scenario.cluster.control_plane.preload);

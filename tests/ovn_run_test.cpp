@@ -111,6 +111,27 @@ TEST(OvnRun, UnderlayVlanMigrationKeepsTheExternalHostConnected) {
   EXPECT_TRUE(result.figures.tcp_streams.front().survived);
 }
 
+TEST(OvnRun, JumboFramesCrossTheTunnel) {
+  // A 9000-byte network MTU: the lab's underlay grows to carry it plus Geneve's overhead, so
+  // probes of the largest size that fits cross in both directions, lost only in the
+  // switch-over, and TCP's full-sized segments (sent as it catches up) get through.
+  const auto scenario = load("tcp-survival-jumbo.yaml");
+  ASSERT_EQ(scenario.cluster.network.mtu, 9000u);
+  const auto result = run_scenario(scenario, {"ovn", std::nullopt, {}});
+  ASSERT_EQ(result.figures.probes.size(), 2u);
+  for (const auto& probe : result.figures.probes) {
+    EXPECT_GT(probe.received, probe.sent / 2) << to_string(probe.direction);
+    EXPECT_EQ(probe.lost_outside_migration, 0u) << to_string(probe.direction);
+    EXPECT_TRUE(probe.recovered) << to_string(probe.direction);
+  }
+  const auto& breakdown = result.figures.breakdowns.front();
+  ASSERT_TRUE(breakdown.paused_at && breakdown.first_delivery_at);
+  EXPECT_LE(*breakdown.first_delivery_at - *breakdown.paused_at, milliseconds(50));
+  ASSERT_FALSE(result.figures.tcp_streams.empty());
+  const auto& stream = result.figures.tcp_streams.front();
+  EXPECT_TRUE(stream.survived) << stream.failure;
+}
+
 TEST(OvnRun, ResultHasTheSameShapeAsOnNs3) {
   const auto on_ns3 = run_scenario(load("tcp-survival.yaml"), {"ns3", std::nullopt, {}});
   const auto ns3_json = json::parse(render_result_json(on_ns3));

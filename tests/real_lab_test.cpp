@@ -139,6 +139,13 @@ std::string lab_up(const std::string& scenario_file) {
   return up.out.substr(4, up.out.find(' ', 4) - 4);  // "lab <id> is up ..."
 }
 
+TEST(RealLab, UnderlayCarriesTheNetworkMtuPlusTheTunnelOverhead) {
+  EXPECT_EQ(underlay_mtu_for(1400, 58), 1600);  // never less than the lab always carried
+  EXPECT_EQ(underlay_mtu_for(9000, 58), 9058);
+  EXPECT_EQ(underlay_mtu_for(9000, 0), 9058);   // the lab's Geneve adds 58 whatever is said
+  EXPECT_EQ(underlay_mtu_for(9000, 200), 9200);
+}
+
 TEST(RealLab, HostHasWhatTheOvnBackendNeeds) {
   // Fails (not skips) on a host without root or the packages: CI must run the suite below.
   EXPECT_NO_THROW(check_prerequisites());

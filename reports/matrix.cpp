@@ -1,11 +1,13 @@
 #include "reports/matrix.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <limits>
 #include <numeric>
 
 #include <fmt/format.h>
 
+#include "reports/json_field.hpp"
 #include "reports/json_text.hpp"
 #include "sim/core/bounded_file.hpp"
 
@@ -141,12 +143,34 @@ MatrixAxes axes_from(const nlohmann::json& json) {
   return axes;
 }
 
-MatrixRunEntry run_from(const nlohmann::json& json) {
+// A run's result file, relative to its matrix.json and inside its directory: merge reads it
+// there and writes it again under the same name in its output directory.
+std::string result_path_from(const JsonField& field) {
+  const std::string path = field.text();
+  const std::filesystem::path relative(path);
+  if (path.empty() || relative.is_absolute() ||
+      std::any_of(relative.begin(), relative.end(), [](const auto& part) { return part == ".."; }))
+    field.fail("expected a path inside the matrix directory, got '" + path + "'");
+  return path;
+}
+
+MatrixRunEntry run_from(const nlohmann::json& json, std::size_t position) {
+  const JsonField run(json, "/runs/" + std::to_string(position));
   return MatrixRunEntry{
-      json.at("index").get<std::size_t>(),    json.at("scenario").get<std::string>(),
+      run.at("index").count<std::size_t>(),   json.at("scenario").get<std::string>(),
       json.at("strategy").get<std::string>(), json.at("backend").get<std::string>(),
       json.at("seed").get<std::uint64_t>(),   json.at("passed").get<bool>(),
-      json.at("result").get<std::string>()};
+      result_path_from(run.at("result"))};
+}
+
+// Shard i of n, 1 <= i <= n.
+Shard shard_from(const nlohmann::json& json) {
+  const JsonField shard(json, "/shard");
+  const auto index = shard.at("index").count<unsigned>();
+  const auto count = shard.at("count").count<unsigned>();
+  if (count == 0 || index == 0 || index > count)
+    shard.fail(fmt::format("expected shard i of n with 1 <= i <= n, got {} of {}", index, count));
+  return Shard{index, count};
 }
 
 FailedRun failed_run_from(const nlohmann::json& json) {
@@ -259,10 +283,8 @@ MatrixReport read_matrix_file(const std::string& path) {
           fmt::format("not a matrix.json of schema version {}", kMatrixSchemaVersion));
     MatrixReport report;
     report.axes = axes_from(json.at("plan"));
-    if (!json.at("shard").is_null())
-      report.shard = Shard{json.at("shard").at("index").get<unsigned>(),
-                           json.at("shard").at("count").get<unsigned>()};
-    for (const auto& run : json.at("runs")) report.runs.push_back(run_from(run));
+    if (!json.at("shard").is_null()) report.shard = shard_from(json.at("shard"));
+    for (const auto& run : json.at("runs")) report.runs.push_back(run_from(run, report.runs.size()));
     if (json.contains("failed_runs"))
       for (const auto& run : json.at("failed_runs"))
         report.failed_runs.push_back(failed_run_from(run));

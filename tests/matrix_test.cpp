@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <set>
 #include <tuple>
 
@@ -229,6 +230,36 @@ TEST(MatrixReport, ReadsAMatrixJsonWrittenBeforeFailedRunsWereRecorded) {
   std::filesystem::remove(file);
   EXPECT_EQ(read.runs.size(), 4u);
   EXPECT_TRUE(read.failed_runs.empty());
+}
+
+// What merge trusts in a matrix.json: a shard i of n with 1 <= i <= n, and result files inside
+// the matrix directory (merge writes each again under its name). Anything else is refused
+// with the file and the place named.
+TEST(MatrixReport, RefusesShardsOutOfRangeAndResultsOutsideItsDirectory) {
+  const auto file = std::filesystem::temp_directory_path() / "lmlab-matrix-bad-test.json";
+  const auto refusal = [&](const std::function<void(nlohmann::ordered_json&)>& spoil) -> std::string {
+    auto json = matrix_to_json(sample_matrix().report);
+    spoil(json);
+    std::ofstream(file) << json.dump();
+    try {
+      read_matrix_file(file.string());
+      return "";
+    } catch (const MatrixFileError& error) {
+      return error.what();
+    }
+  };
+  const std::string path = file.string();
+  EXPECT_EQ(refusal([](auto& json) { json["shard"]["index"] = -1; }),
+            path + ": at /shard/index: expected a whole number from 0 to 4294967295, got -1");
+  EXPECT_EQ(refusal([](auto& json) { json["shard"] = {{"index", 3}, {"count", 2}}; }),
+            path + ": at /shard: expected shard i of n with 1 <= i <= n, got 3 of 2");
+  EXPECT_EQ(refusal([](auto& json) { json["runs"][1]["result"] = "../../etc/result.json"; }),
+            path + ": at /runs/1/result: expected a path inside the matrix directory, got "
+                   "'../../etc/result.json'");
+  EXPECT_EQ(refusal([](auto& json) { json["runs"][0]["result"] = "/tmp/result.json"; }),
+            path + ": at /runs/0/result: expected a path inside the matrix directory, got "
+                   "'/tmp/result.json'");
+  std::filesystem::remove(file);
 }
 
 TEST(MatrixReport, PagesListTheFailedRunsWithTheirCause) {

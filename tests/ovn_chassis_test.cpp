@@ -21,20 +21,17 @@ namespace lmlab {
 namespace {
 
 using std::chrono::microseconds;
-using std::chrono::milliseconds;
 using testing::FrameLog;
 using testing::kRarpEtherType;
+using testing::kClientIp;
+using testing::kClientMac;
+using testing::kDelivery;
 using testing::kTestEtherType;
+using testing::kVmIp;
+using testing::kVmMac;
 using testing::logical_switch;
 using testing::send_frame;
 using testing::vif_port;
-
-constexpr const char* kClientMac = "0a:58:0a:10:00:64";
-constexpr const char* kClientIp = "10.16.0.100";
-constexpr const char* kVmMac = "0a:58:0a:10:00:0a";
-constexpr const char* kVmIp = "10.16.0.10";
-// Long enough for any frame here to cross a VIF, a tunnel and a VIF.
-constexpr Time kDelivery = milliseconds(1);
 
 ns3::Mac48Address mac(const char* text) { return ns3::Mac48Address(text); }
 

@@ -29,6 +29,14 @@ inline constexpr std::uint16_t kTestEtherType = 0x88b5;
 // live-migration-facts.md, QEMU self-announce.
 inline constexpr std::uint16_t kRarpEtherType = 0x8035;
 
+// The pods the model tests lay out: a client and a VM on one switch, in Kube-OVN's addressing.
+inline constexpr const char* kClientMac = "0a:58:0a:10:00:64";
+inline constexpr const char* kClientIp = "10.16.0.100";
+inline constexpr const char* kVmMac = "0a:58:0a:10:00:0a";
+inline constexpr const char* kVmIp = "10.16.0.10";
+// Long enough for any frame to cross a VIF, a tunnel and a VIF.
+inline constexpr Time kDelivery = std::chrono::milliseconds(1);
+
 struct Frame {
   std::uint16_t ether_type = 0;
   ns3::Mac48Address source;

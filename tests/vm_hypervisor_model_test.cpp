@@ -15,17 +15,16 @@
 namespace lmlab {
 namespace {
 
-using std::chrono::milliseconds;
 using testing::FrameLog;
+using testing::kClientMac;
+using testing::kDelivery;
 using testing::kRarpEtherType;
 using testing::kTestEtherType;
+using testing::kVmMac;
 using testing::logical_switch;
 using testing::send_frame;
 using testing::vif_port;
 
-constexpr const char* kClientMac = "0a:58:0a:10:00:64";
-constexpr const char* kVmMac = "0a:58:0a:10:00:0a";
-constexpr Time kDelivery = milliseconds(1);
 constexpr std::size_t kMinimumEthernetPayload = 46;
 
 class HypervisorModel : public ::testing::Test {
